@@ -1,0 +1,5 @@
+/**
+ * Exact money: amounts are {@code long} nano-units of a currency or credit unit. See {@link
+ * dev.tollgate.core.money.Nanos}.
+ */
+package dev.tollgate.core.money;
