@@ -1,0 +1,24 @@
+package dev.tollgate.server.accounts;
+
+import dev.tollgate.core.accounts.AccountStatus;
+import java.time.Instant;
+
+/** An account as stored. */
+public record Account(
+    String id,
+    String rootId,
+    String parentId,
+    String name,
+    String currency,
+    String timezone,
+    AccountStatus status,
+    boolean postpaidEnabled,
+    Instant postpaidChangedAt,
+    boolean contentModeration,
+    Instant createdAt,
+    Instant updatedAt) {
+
+  public boolean isRoot() {
+    return parentId == null;
+  }
+}

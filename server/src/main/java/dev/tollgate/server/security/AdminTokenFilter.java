@@ -1,0 +1,55 @@
+package dev.tollgate.server.security;
+
+import dev.tollgate.server.http.ProblemResponses;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Every {@code /v1} request carries {@code Authorization: Bearer <admin token>}. Missing → 401
+ * {@code missing_token}; wrong → 401 {@code invalid_token}. Nothing else about the token reaches
+ * the response or the log.
+ */
+public final class AdminTokenFilter extends OncePerRequestFilter {
+  private static final String BEARER = "Bearer ";
+
+  private final AdminToken token;
+  private final ProblemResponses problems;
+
+  public AdminTokenFilter(AdminToken token, ProblemResponses problems) {
+    this.token = token;
+    this.problems = problems;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    String path = request.getRequestURI();
+    return !(path.equals("/v1") || path.startsWith("/v1/"));
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+    if (header == null || header.isBlank()) {
+      refuse(response, "missing_token", "send Authorization: Bearer <token>");
+      return;
+    }
+    if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())
+        || !token.matches(header.substring(BEARER.length()).trim())) {
+      refuse(response, "invalid_token", "the bearer token is not valid");
+      return;
+    }
+    chain.doFilter(request, response);
+  }
+
+  private void refuse(HttpServletResponse response, String code, String detail) throws IOException {
+    response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"tollgate\"");
+    problems.write(response, HttpStatus.UNAUTHORIZED, code, detail);
+  }
+}

@@ -1,0 +1,41 @@
+package dev.tollgate.server.security;
+
+import dev.tollgate.server.config.TollgateProperties;
+import dev.tollgate.server.http.BodyLimitFilter;
+import dev.tollgate.server.http.ProblemResponses;
+import java.security.SecureRandom;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The filters in front of every request: body size first, then the admin token. */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+  @Bean
+  SecureRandom secureRandom() {
+    return new SecureRandom();
+  }
+
+  // Flyway must have created admin_token before this runs; the Flyway bean initialises first.
+  @Bean
+  @org.springframework.context.annotation.DependsOn("flywayInitializer")
+  AdminToken adminToken(TollgateProperties properties, JdbcClient jdbc, SecureRandom random) {
+    return AdminToken.resolve(properties.adminToken(), jdbc, random);
+  }
+
+  @Bean
+  FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(TollgateProperties properties, ProblemResponses problems) {
+    var registration = new FilterRegistrationBean<>(new BodyLimitFilter(properties.http().bodyBytesMax(), problems));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<AdminTokenFilter> adminTokenFilter(AdminToken token, ProblemResponses problems) {
+    var registration = new FilterRegistrationBean<>(new AdminTokenFilter(token, problems));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+    return registration;
+  }
+}
