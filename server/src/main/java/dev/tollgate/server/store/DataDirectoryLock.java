@@ -33,6 +33,8 @@ public final class DataDirectoryLock implements AutoCloseable {
     FileLock lock;
     try {
       lock = channel.tryLock();
+    } catch (java.nio.channels.OverlappingFileLockException sameProcess) {
+      lock = null; // held by this very JVM: in use all the same
     } catch (IOException | RuntimeException e) {
       channel.close();
       throw e;
