@@ -31,7 +31,6 @@ public final class Rating implements RatingOutcome {
   private final List<RatedComponent> toolComponents;
   private final long totalNanos;
 
-  @SuppressWarnings("ParameterNumber")
   Rating(
       PriceVersion version,
       Usage usage,

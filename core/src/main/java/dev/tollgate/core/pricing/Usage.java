@@ -2,7 +2,6 @@ package dev.tollgate.core.pricing;
 
 import java.util.Collections;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -143,9 +142,9 @@ public record Usage(
       if (!ToolPrices.validName(tool.getKey())) {
         return Rejection.of(PriceRejection.TOOL_NAME_INVALID, "tool name is \"" + tool.getKey() + "\"");
       }
-      if (Objects.requireNonNull(tool.getValue(), "tool count") < 0) {
+      if (tool.getValue() == null || tool.getValue() < 0) {
         return Rejection.of(
-            PriceRejection.USAGE_NEGATIVE, "tool " + tool.getKey() + " has a negative count");
+            PriceRejection.USAGE_NEGATIVE, "tool " + tool.getKey() + " has no non-negative count");
       }
     }
     return null;
