@@ -121,7 +121,7 @@ public final class DeductionEngine {
               ? left
               : estimate.units() == 0
                   ? 0
-                  : mulDivFloor(estimate.amountNanos(), left, estimate.units());
+                  : mulDivFloorSaturated(estimate.amountNanos(), left, estimate.units());
       spare = saturatedAdd(spare, leftNanos);
     }
     if (d.shortfallNanos() == 0 && spare >= holdsNanos) {
@@ -156,7 +156,17 @@ public final class DeductionEngine {
     return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r;
   }
 
-  /** {@code floor(a·b/divisor)} for non-negative inputs; exact past 63 bits. */
+  /** Like {@link #mulDivFloor}, but a value past a long is "more than enough": saturate. */
+  private static long mulDivFloorSaturated(long a, long b, long divisor) {
+    BigInteger q =
+        BigInteger.valueOf(a).multiply(BigInteger.valueOf(b)).divide(BigInteger.valueOf(divisor));
+    return q.bitLength() < 64 ? q.longValue() : Long.MAX_VALUE;
+  }
+
+  /**
+   * {@code floor(a·b/divisor)} for non-negative inputs; exact past 63 bits. Deduction only calls
+   * it with {@code b ≤ divisor}, so the result never exceeds {@code a}.
+   */
   static long mulDivFloor(long a, long b, long divisor) {
     long high = Math.multiplyHigh(a, b);
     long low = a * b;
