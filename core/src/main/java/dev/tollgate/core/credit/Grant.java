@@ -104,7 +104,9 @@ public record Grant(
 
   /** This grant after {@code burn}; throws when the burn is not this grant's or exceeds it. */
   public Grant after(Burn burn) {
-    if (burn.source() != BurnSource.GRANT || !id.equals(burn.grantId())) {
+    if (burn.source() != BurnSource.GRANT
+        || !id.equals(burn.grantId())
+        || burn.denomination() != denomination) {
       throw new IllegalArgumentException("burn " + burn + " is not from grant " + id);
     }
     long deducted = burn.deducted();
