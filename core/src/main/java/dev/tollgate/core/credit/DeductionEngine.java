@@ -131,7 +131,11 @@ public final class DeductionEngine {
         saturatedAdd(d.shortfallNanos(), Math.max(0, holdsNanos - spare)));
   }
 
-  /** The grants that may pay for {@code charge}, in deduction order. */
+  /**
+   * The grants that may pay for {@code charge}, in deduction order. Sorting per call is the
+   * trade-off: an account holds tens of grants, so this is cheaper than keeping a stored order in
+   * step with every issue, burn and expiry.
+   */
   public static List<Grant> eligible(AccountCredit credit, RatedCharge charge) {
     return credit.grants().stream()
         .filter(g -> g.eligibleFor(charge.meter(), charge.occurredAt(), credit.editionActive()))

@@ -157,6 +157,14 @@ class DeductionEngineTest {
   }
 
   @Test
+  void twoHundredThousandCallsWithTheFreeQuotaAlreadyGoneAllGoToPostpaid() {
+    // Seed 004, Pay as You Go example 2: the monthly bill prices all 200,000 postpaid units.
+    var free = grant("free").of(GrantClass.FREE).units(IMAGE, 1_000).remaining(0).build();
+    var d = deduct(List.of(free), 0, true, charge(IMAGE, 200_000, "16000.00"));
+    assertThat(render(d)).isEqualTo("postpaid=200000/16000.00");
+  }
+
+  @Test
   void anAddOnOutsideAnActiveEditionIsUnavailableAndNotBurnt() {
     var addOn = grant("addon").addOn().money(Nanos.parse("10")).build();
     var noEdition = new AccountCredit(List.of(addOn), Nanos.parse("5"), false, false);
