@@ -51,6 +51,8 @@ public final class EmbeddedStore implements AutoCloseable {
               .setServerConfig("listen_addresses", "127.0.0.1")
               .setServerConfig("max_connections", "200")
               .setPGStartupWait(Duration.ofSeconds(60))
+              // Spring stops it after the connection pool closes; zonky's own hook would race that.
+              .setRegisterShutdownHook(false)
               .start();
       log.info("embedded PostgreSQL started on 127.0.0.1:{} with data in {}", postgres.getPort(), pgData.toAbsolutePath());
       return new EmbeddedStore(lock, postgres);

@@ -49,6 +49,9 @@ class EmbeddedServerJarIT {
       assertThat(api.get("/v1/accounts/" + accountId).status()).isEqualTo(200);
 
       first.stop();
+      assertThat(first.output())
+          .as("PostgreSQL stops after the connection pool, not while it is in use")
+          .doesNotContain("Failed to validate connection");
       assertThat(Files.exists(data.resolve("postgres/postmaster.pid")))
           .as("a graceful stop stops PostgreSQL too").isFalse();
     }
