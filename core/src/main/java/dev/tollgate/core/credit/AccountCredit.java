@@ -1,5 +1,7 @@
 package dev.tollgate.core.credit;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -25,5 +27,34 @@ public record AccountCredit(
         throw new IllegalArgumentException("duplicate grant id " + g.id());
       }
     }
+  }
+
+  /**
+   * The credit left after {@code deduction} was applied: burnt grants lose what they paid, the
+   * wallet loses its burn (possibly into debt). Settling several calls of one account in one batch
+   * deducts each from the state the previous one left.
+   */
+  public AccountCredit after(Deduction deduction) {
+    var burntByGrant = new HashMap<String, Burn>();
+    for (Burn b : deduction.burns()) {
+      if (b.source() == BurnSource.GRANT && burntByGrant.put(b.grantId(), b) != null) {
+        throw new IllegalStateException("a deduction burns a grant at most once: " + b.grantId());
+      }
+    }
+    var next = new ArrayList<Grant>(grants.size());
+    for (Grant g : grants) {
+      Burn b = burntByGrant.remove(g.id());
+      next.add(b == null ? g : g.after(b));
+    }
+    if (!burntByGrant.isEmpty()) {
+      throw new IllegalStateException("burns of grants this account does not hold: " + burntByGrant.keySet());
+    }
+    long wallet = Math.subtractExact(walletBalanceNanos, deduction.walletNanos());
+    return new AccountCredit(next, wallet, postpaidEnabled, editionActive);
+  }
+
+  /** The same credit with the edition flag for another instant. */
+  public AccountCredit withEditionActive(boolean active) {
+    return active == editionActive ? this : new AccountCredit(grants, walletBalanceNanos, postpaidEnabled, active);
   }
 }

@@ -145,4 +145,19 @@ class DeductionProperties {
       assertThat(i.missingNanos()).isEqualTo(d.shortfallNanos());
     }
   }
+
+  @Property(tries = 1000)
+  void creditAfterADeductionHasLostExactlyWhatWasBurnt(
+      @ForAll("credits") AccountCredit credit,
+      @ForAll("charges") RatedCharge charge,
+      @ForAll("policies") ShortfallPolicy policy) {
+    var d = DeductionEngine.deduct(credit, charge, policy);
+    AccountCredit after = credit.after(d);
+    assertThat(after.walletBalanceNanos()).isEqualTo(credit.walletBalanceNanos() - d.walletNanos());
+    long remainingBefore = credit.grants().stream().mapToLong(Grant::remaining).sum();
+    long remainingAfter = after.grants().stream().mapToLong(Grant::remaining).sum();
+    long burntFromGrants = d.burnsFrom(BurnSource.GRANT).stream().mapToLong(Burn::deducted).sum();
+    assertThat(remainingBefore - remainingAfter).isEqualTo(burntFromGrants);
+    assertThat(after.grants()).allMatch(g -> g.remaining() >= 0);
+  }
 }
