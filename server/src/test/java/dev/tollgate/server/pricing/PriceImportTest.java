@@ -81,9 +81,14 @@ class PriceImportTest extends ServerTest {
         "{\"meter\":\"anthropic.claude-3-5-sonnet-20240620-v1:0\",\"usage\":{\"inputTokens\":250000,\"outputTokens\":1000}}");
     assertThat(quote.text("amount")).isEqualTo("1.53");
 
-    // The same list at the same instant again changes nothing.
+    // The same list again, at the same instant or later, changes nothing: no version is added.
     Api.Response again = api().post("/v1/prices:import?format=litellm", list);
     assertThat(again.json().get("unchanged").asInt()).isEqualTo(imported);
+    api().put("/v1/test/clock", "{\"now\":\"2026-09-01T00:00:00Z\"}");
+    Api.Response later = api().post("/v1/prices:import?format=litellm", list);
+    assertThat(later.json().get("imported").asInt()).isEqualTo(imported);
+    assertThat(later.json().get("unchanged").asInt()).isEqualTo(imported);
+    assertThat(api().get("/v1/prices/anthropic.claude-3-5-sonnet-20240620-v1:0").json().get("history")).hasSize(1);
   }
 
   @Test
