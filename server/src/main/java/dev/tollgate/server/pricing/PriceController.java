@@ -25,9 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Price versions per meter. Meter names may contain '/' (LiteLLM's {@code anthropic/claude-3}): the
- * path captures the rest of the URL ({@code {*meter}}), so send the slashes as they are. An encoded
- * slash ({@code %2F}) is refused by Tomcat before it reaches us (its default, which we keep: decoding
- * it would let two URLs name one meter).
+ * path captures the rest of the URL ({@code {*meter}}), so send the slashes as they are, or encoded
+ * as {@code %2F} (Tomcat passes it through, see EncodedSlashConfiguration): both name one meter.
  */
 @RestController
 @Tag(name = "Prices", description = "Versioned prices per meter, import and export")

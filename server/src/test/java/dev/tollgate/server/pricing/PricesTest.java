@@ -122,10 +122,15 @@ class PricesTest extends ServerTest {
   }
 
   @Test
-  void refusesAnEncodedSlashBeforeItReachesAMeter() {
-    // Tomcat rejects %2F by default; a meter is addressed with its slashes as they are.
-    Api.Response response = put(uniqueId("enc") + "%2Fmodel", "{\"mode\":\"free\"}");
-    assertThat(response.status()).isEqualTo(400);
+  void addressesTheSameMeterWithAnEncodedSlash() {
+    String namespace = uniqueId("enc");
+    assertThat(put(namespace + "%2Fmodel", "{\"mode\":\"free\"}").text("meter")).isEqualTo(namespace + "/model");
+    Api.Response read = api().get("/v1/prices/" + namespace + "/model");
+    assertThat(read.status()).isEqualTo(200);
+    assertThat(api().get("/v1/prices/" + namespace + "%2Fmodel").json()).isEqualTo(read.json());
+    Api.Response doubled = put(namespace + "%2F%2Fmodel", "{\"mode\":\"free\"}");
+    assertThat(doubled.status()).isEqualTo(422);
+    assertThat(doubled.code()).isEqualTo("meter_invalid");
   }
 
   @ParameterizedTest
@@ -182,7 +187,7 @@ class PricesTest extends ServerTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"a//b", "a/./b", "trailing/", "sp%20ace"})
+  @ValueSource(strings = {"a//b", "a/./b", "trailing/", "sp%20ace", "..%2Fescape", "a%2F..%2Fb"})
   void refusesMeterNamesThatAPathCannotCarry(String meter) {
     Api.Response response = put(meter, "{\"mode\":\"free\"}");
     assertThat(response.status()).as(response.toString()).isIn(400, 422);
