@@ -121,6 +121,7 @@ public class PriceCommands {
     }
     long nanos = PriceProblems.amount(perCall, "perCall");
     PriceProblems.valid(ToolPrices.of(Map.of(name, nanos)), "name");
+    prices.lockRevision();
     Map<String, Long> tools = multipliers.tools();
     if (!tools.containsKey(name) && tools.size() >= PriceLimits.TOOL_PRICES_MAX) {
       throw PriceProblems.unprocessable("too_many_tool_prices",
@@ -140,6 +141,7 @@ public class PriceCommands {
       throw ApiException.missingField("multiplier");
     }
     Fraction fraction = PriceProblems.valid(Fraction.parse(multiplier), "multiplier");
+    prices.lockRevision();
     Map<String, Fraction> existing = multipliers.multipliers(kind);
     if (!existing.containsKey(name) && existing.size() >= MULTIPLIERS_PER_KIND_MAX) {
       throw PriceProblems.unprocessable("too_many_multipliers",

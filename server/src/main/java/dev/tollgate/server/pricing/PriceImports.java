@@ -85,6 +85,7 @@ public class PriceImports {
       tools.put(tool.name(), PriceProblems.amount(tool.perCall(), "tools[" + i + "].perCall"));
     }
     PriceProblems.valid(ToolPrices.of(tools), "tools");
+    prices.lockRevision();
     Set<String> allTools = new HashSet<>(multipliers.tools().keySet());
     allTools.addAll(tools.keySet());
     PriceProblems.valid(ToolPrices.of(allTools.stream().collect(java.util.stream.Collectors.toMap(n -> n, n -> 0L))), "tools");

@@ -141,6 +141,15 @@ public class PriceStore {
     return jdbc.sql("SELECT revision FROM prices_revision WHERE id = 1").query(Long.class).single();
   }
 
+  /**
+   * Locks the revision row until the transaction ends. Writes that check a count limit (tools,
+   * multipliers) take it first, so two racing writes cannot both pass a check for the last slot;
+   * price writes are rare, so serialising them costs nothing that matters.
+   */
+  void lockRevision() {
+    jdbc.sql("SELECT revision FROM prices_revision WHERE id = 1 FOR UPDATE").query(Long.class).single();
+  }
+
   void bumpRevision() {
     jdbc.sql("UPDATE prices_revision SET revision = revision + 1 WHERE id = 1").update();
   }

@@ -194,6 +194,13 @@ class PriceImportTest extends ServerTest {
   }
 
   @Test
+  void refusesAnExportOfAnotherFormatVersion() {
+    Api.Response response = api().post("/v1/prices:import?format=tollgate", "{\"format\":\"tollgate\",\"formatVersion\":2}");
+    assertThat(response.status()).isEqualTo(422);
+    assertThat(response.code()).isEqualTo("format_version_unsupported");
+  }
+
+  @Test
   void refusesMoreToolPricesThanTheLimitInOneImport() {
     ArrayNode tools = JSON.createArrayNode();
     String prefix = uniqueId("many");

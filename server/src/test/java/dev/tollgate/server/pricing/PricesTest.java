@@ -205,6 +205,14 @@ class PricesTest extends ServerTest {
     assertThat(tooLong.code()).isEqualTo("meter_invalid");
   }
 
+  @ParameterizedTest
+  @CsvSource({"?limit=0, limit_invalid", "?limit=201, limit_invalid", "?cursor=%25%25, cursor_invalid"})
+  void refusesABadPageRequest(String query, String code) {
+    Api.Response response = api().get("/v1/prices" + query);
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.code()).isEqualTo(code);
+  }
+
   @Test
   void answersPriceMissingForAMeterWithoutVersions() {
     Api.Response response = api().get("/v1/prices/" + uniqueId("none"));
