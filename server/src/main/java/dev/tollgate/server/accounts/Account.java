@@ -15,6 +15,7 @@ public record Account(
     boolean postpaidEnabled,
     Instant postpaidChangedAt,
     boolean contentModeration,
+    String priceGroup,
     Instant createdAt,
     Instant updatedAt) {
 

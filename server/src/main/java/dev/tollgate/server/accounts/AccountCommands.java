@@ -52,7 +52,7 @@ public class AccountCommands {
     Instant now = clock.instant();
     Account account = new Account(
         request.id(), parent != null ? parent.id() : request.id(), request.parentId(), request.name(), currency,
-        timezone, AccountStatus.ACTIVE, false, null, true, now, now);
+        timezone, AccountStatus.ACTIVE, false, null, true, null, now, now);
     if (store.insertIfAbsent(account)) {
       return new Created(account, true);
     }
@@ -85,12 +85,13 @@ public class AccountCommands {
     Account updated = new Account(
         a.id(), a.rootId(), a.parentId(), patch.name() != null ? patch.name() : a.name(), a.currency(),
         patch.timezone() != null ? patch.timezone() : a.timezone(), status, a.postpaidEnabled(),
-        a.postpaidChangedAt(), a.contentModeration(), a.createdAt(), clock.instant());
+        a.postpaidChangedAt(), a.contentModeration(), a.priceGroup(), a.createdAt(), clock.instant());
     store.update(updated);
     return updated;
   }
 
-  public record SettingsPatch(Boolean postpaidEnabled, Boolean contentModeration) {}
+  /** {@code priceGroup}: null leaves it, "" clears it, a name assigns that price group. */
+  public record SettingsPatch(Boolean postpaidEnabled, Boolean contentModeration, String priceGroup) {}
 
   @Transactional
   public Account updateSettings(String id, SettingsPatch patch) {
@@ -110,9 +111,17 @@ public class AccountCommands {
       postpaidChangedAt = now;
     }
     boolean moderation = patch.contentModeration() != null ? patch.contentModeration() : a.contentModeration();
+    String priceGroup = a.priceGroup();
+    if (patch.priceGroup() != null) {
+      priceGroup = patch.priceGroup().isEmpty() ? null : patch.priceGroup();
+      if (priceGroup != null && !store.priceGroupExists(priceGroup)) {
+        throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "price_group_not_found",
+            "no price group '" + priceGroup + "'", "priceGroup");
+      }
+    }
     Account updated = new Account(
         a.id(), a.rootId(), a.parentId(), a.name(), a.currency(), a.timezone(), a.status(), postpaid,
-        postpaidChangedAt, moderation, a.createdAt(), now);
+        postpaidChangedAt, moderation, priceGroup, a.createdAt(), now);
     store.update(updated);
     return updated;
   }

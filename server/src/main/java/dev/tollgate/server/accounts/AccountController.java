@@ -70,7 +70,7 @@ class AccountController {
     return AccountView.of(commands.update(id, new AccountCommands.AccountPatch(body.name(), body.timezone(), body.status())));
   }
 
-  record SettingsBody(Boolean postpaidEnabled, Boolean contentModeration) {}
+  record SettingsBody(Boolean postpaidEnabled, Boolean contentModeration, String priceGroup) {}
 
   @GetMapping("/v1/accounts/{id}/settings")
   @Operation(summary = "Read an account's settings")
@@ -79,9 +79,9 @@ class AccountController {
   }
 
   @PutMapping("/v1/accounts/{id}/settings")
-  @Operation(summary = "Change settings; the postpaid switch changes at most once an hour (409 postpaid_switch_too_soon)")
+  @Operation(summary = "Change settings; the postpaid switch changes at most once an hour (409 postpaid_switch_too_soon); priceGroup \"\" clears it (422 price_group_not_found)")
   AccountView.SettingsView putSettings(@PathVariable String id, @RequestBody SettingsBody body) {
     return AccountView.SettingsView.of(commands.updateSettings(
-        id, new AccountCommands.SettingsPatch(body.postpaidEnabled(), body.contentModeration())));
+        id, new AccountCommands.SettingsPatch(body.postpaidEnabled(), body.contentModeration(), body.priceGroup())));
   }
 }

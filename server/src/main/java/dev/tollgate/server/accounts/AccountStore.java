@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
 public class AccountStore {
   private static final String COLUMNS =
       "id, root_id, parent_id, name, currency, timezone, status, postpaid_enabled, postpaid_changed_at,"
-          + " content_moderation, created_at, updated_at";
+          + " content_moderation, price_group, created_at, updated_at";
 
   private final JdbcClient jdbc;
 
@@ -88,11 +88,19 @@ public class AccountStore {
     return spec.query(AccountStore::map).list();
   }
 
+  /**
+   * Whether a price group exists. Read here rather than through the pricing package, which
+   * depends on accounts (quotes read an account's group): one query, no package cycle.
+   */
+  boolean priceGroupExists(String id) {
+    return jdbc.sql("SELECT EXISTS (SELECT 1 FROM price_groups WHERE id = :id)").param("id", id).query(Boolean.class).single();
+  }
+
   void update(Account a) {
     jdbc.sql("""
             UPDATE accounts SET name = :name, timezone = :timezone, status = :status,
                    postpaid_enabled = :postpaid, postpaid_changed_at = :postpaidChanged,
-                   content_moderation = :moderation, updated_at = :updated
+                   content_moderation = :moderation, price_group = :priceGroup, updated_at = :updated
             WHERE id = :id""")
         .param("id", a.id())
         .param("name", a.name())
@@ -101,6 +109,7 @@ public class AccountStore {
         .param("postpaid", a.postpaidEnabled())
         .param("postpaidChanged", SqlTime.of(a.postpaidChangedAt()))
         .param("moderation", a.contentModeration())
+        .param("priceGroup", a.priceGroup())
         .param("updated", SqlTime.of(a.updatedAt()))
         .update();
   }
@@ -117,6 +126,7 @@ public class AccountStore {
         rs.getBoolean("postpaid_enabled"),
         SqlTime.read(rs, "postpaid_changed_at"),
         rs.getBoolean("content_moderation"),
+        rs.getString("price_group"),
         SqlTime.read(rs, "created_at"),
         SqlTime.read(rs, "updated_at"));
   }

@@ -15,9 +15,10 @@ public record AccountView(
     Instant createdAt,
     Instant updatedAt) {
 
-  public record SettingsView(boolean postpaidEnabled, Instant postpaidChangedAt, boolean contentModeration) {
+  public record SettingsView(
+      boolean postpaidEnabled, Instant postpaidChangedAt, boolean contentModeration, String priceGroup) {
     static SettingsView of(Account a) {
-      return new SettingsView(a.postpaidEnabled(), a.postpaidChangedAt(), a.contentModeration());
+      return new SettingsView(a.postpaidEnabled(), a.postpaidChangedAt(), a.contentModeration(), a.priceGroup());
     }
   }
 

@@ -29,7 +29,7 @@ public record TollgateProperties(
       keys = new Keys(dev.tollgate.core.keys.KeyLimit.SEED_PER_ROOT_MAX);
     }
     if (http == null) {
-      http = new Http(Http.BODY_BYTES_MAX_DEFAULT);
+      http = new Http(Http.BODY_BYTES_MAX_DEFAULT, null);
     }
     if (embedded == null) {
       embedded = new Embedded(true);
@@ -58,9 +58,15 @@ public record TollgateProperties(
     }
   }
 
-  public record Http(long bodyBytesMax) {
+  /**
+   * Body limits: {@code bodyBytesMax} for every request, except price imports, which get {@code
+   * importBodyBytesMax} (TOLLGATE_IMPORT_BODY_BYTES_MAX).
+   */
+  public record Http(long bodyBytesMax, Long importBodyBytesMax) {
     /** 1 MiB: a full usage batch of 1,000 events is about 400 KiB. */
     public static final long BODY_BYTES_MAX_DEFAULT = 1L << 20;
+    /** 16 MiB: LiteLLM's model_prices.json is 1.67 MB today; ten times that leaves years of growth. */
+    public static final long IMPORT_BODY_BYTES_MAX_DEFAULT = 16L << 20;
     /** Bodies above 64 MiB would be held in memory whole; refuse such a setting. */
     public static final long BODY_BYTES_MAX_CEILING = 64L << 20;
 
@@ -68,6 +74,14 @@ public record TollgateProperties(
       if (bodyBytesMax < 1024 || bodyBytesMax > BODY_BYTES_MAX_CEILING) {
         throw new IllegalArgumentException(
             "TOLLGATE_BODY_BYTES_MAX must be between 1024 and " + BODY_BYTES_MAX_CEILING + ", was " + bodyBytesMax);
+      }
+      if (importBodyBytesMax == null) {
+        importBodyBytesMax = IMPORT_BODY_BYTES_MAX_DEFAULT;
+      }
+      if (importBodyBytesMax < bodyBytesMax || importBodyBytesMax > BODY_BYTES_MAX_CEILING) {
+        throw new IllegalArgumentException(
+            "TOLLGATE_IMPORT_BODY_BYTES_MAX must be between TOLLGATE_BODY_BYTES_MAX (" + bodyBytesMax + ") and "
+                + BODY_BYTES_MAX_CEILING + ", was " + importBodyBytesMax);
       }
     }
   }

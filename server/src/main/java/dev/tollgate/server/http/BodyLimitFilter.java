@@ -8,26 +8,39 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses bodies over the named limit with 413 {@code body_too_large}: at once when the declared
  * length is over it, and while reading when a chunked body grows past it, so no handler ever sees
- * more than the limit.
+ * more than the limit. A few named paths have their own, larger limit (price imports: LiteLLM's
+ * list is 1.67 MB).
  */
 public final class BodyLimitFilter extends OncePerRequestFilter {
-  private final long bodyBytesMax;
+  /** The price import, whose body is a whole price list. */
+  public static final String PRICES_IMPORT_PATH = "/v1/prices:import";
+
+  private final long defaultBytesMax;
+  private final Map<String, Long> bytesMaxByPath;
   private final ProblemResponses problems;
 
-  public BodyLimitFilter(long bodyBytesMax, ProblemResponses problems) {
-    this.bodyBytesMax = bodyBytesMax;
+  public BodyLimitFilter(long bodyBytesMax, Map<String, Long> bytesMaxByPath, ProblemResponses problems) {
+    this.defaultBytesMax = bodyBytesMax;
+    this.bytesMaxByPath = Map.copyOf(bytesMaxByPath);
     this.problems = problems;
+  }
+
+  /** The limit of a request's exact path (no prefix matching, so no path can borrow a larger limit). */
+  long limitFor(HttpServletRequest request) {
+    return bytesMaxByPath.getOrDefault(request.getRequestURI(), defaultBytesMax);
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    long bodyBytesMax = limitFor(request);
     long declared = request.getContentLengthLong();
     if (declared > bodyBytesMax) {
       problems.write(response, HttpStatus.CONTENT_TOO_LARGE, "body_too_large",

@@ -27,7 +27,10 @@ class SecurityConfiguration {
 
   @Bean
   FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(TollgateProperties properties, ProblemResponses problems) {
-    var registration = new FilterRegistrationBean<>(new BodyLimitFilter(properties.http().bodyBytesMax(), problems));
+    var registration = new FilterRegistrationBean<>(new BodyLimitFilter(
+        properties.http().bodyBytesMax(),
+        java.util.Map.of(BodyLimitFilter.PRICES_IMPORT_PATH, properties.http().importBodyBytesMax()),
+        problems));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;
   }

@@ -1,0 +1,195 @@
+package dev.tollgate.server.credit;
+
+import dev.tollgate.core.credit.AccountCredit;
+import dev.tollgate.core.credit.Burn;
+import dev.tollgate.core.credit.BurnSource;
+import dev.tollgate.core.credit.Grant;
+import dev.tollgate.core.credit.GrantClass;
+import dev.tollgate.server.store.SqlTime;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The credit an account can pay with, and the caches of the journal it is stored in: {@code
+ * grants.remaining} and {@code wallets.balance_nanos}. Callers own the transaction and post the
+ * matching journal entries ({@link dev.tollgate.server.ledger.JournalStore}) in the same one.
+ *
+ * <p>Locking rule: an account's credit changes only while its {@code accounts} row is locked
+ * ({@link #lockAndLoad}); several accounts are locked in id order, so two batches never wait on
+ * each other in a cycle.
+ */
+@Repository
+public class CreditStore {
+  private final JdbcClient jdbc;
+
+  public CreditStore(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * Locks the accounts' rows (in id order) and loads what deduction needs, in two round trips for
+   * any number of accounts: one lock statement, one load. The load runs after the lock as its own
+   * statement on purpose: under READ COMMITTED it then sees every change committed by whoever
+   * held the lock before (a join in the locking statement would read its older snapshot).
+   *
+   * <p>Loaded grants: not voided, not expired before {@code notBefore} (the earliest {@code
+   * occurredAt} to settle), with remaining > 0 or of class edition (an exhausted edition is still
+   * active for add-ons). {@code editionActive} is computed at {@code notBefore}; a caller settling
+   * later usage recomputes it with {@link #editionActiveAt}. Unknown ids are absent from the map.
+   */
+  public Map<String, LockedCredit> lockAndLoad(Collection<String> accountIds, Instant notBefore) {
+    String[] sorted = new TreeSet<>(accountIds).toArray(String[]::new);
+    record Locked(String id, String rootId, String currency, boolean postpaid) {}
+    List<Locked> locked = jdbc.sql("""
+            SELECT id, root_id, currency, postpaid_enabled FROM accounts
+             WHERE id = ANY(?::text[]) ORDER BY id FOR UPDATE""")
+        .params((Object) sorted)
+        .query((rs, row) -> new Locked(
+            rs.getString("id"), rs.getString("root_id"), rs.getString("currency"), rs.getBoolean("postpaid_enabled")))
+        .list();
+    if (locked.isEmpty()) {
+      return Map.of();
+    }
+    String[] roots = locked.stream().map(Locked::rootId).toArray(String[]::new);
+    String[] ids = locked.stream().map(Locked::id).toArray(String[]::new);
+    var wallets = new HashMap<String, Long>();
+    var grants = new HashMap<String, List<Grant>>();
+    jdbc.sql("SELECT a.id AS a_id, w.balance_nanos AS w_balance, " + GrantRows.COLUMNS + """
+             FROM unnest(?::text[], ?::text[]) AS a(root_id, id)
+             LEFT JOIN wallets w ON w.root_id = a.root_id AND w.account_id = a.id
+             LEFT JOIN grants g ON g.root_id = a.root_id AND g.account_id = a.id AND g.voided_at IS NULL
+                   AND (g.remaining > 0 OR g.class = 'edition') AND (g.expires_at IS NULL OR g.expires_at > ?)""")
+        .params(roots, ids, SqlTime.of(notBefore))
+        .query(rs -> {
+          String account = rs.getString("a_id");
+          wallets.put(account, rs.getLong("w_balance"));
+          List<Grant> list = grants.computeIfAbsent(account, a -> new ArrayList<>());
+          if (rs.getString("g_id") != null) {
+            list.add(GrantRows.map(rs).grant());
+          }
+        });
+    var result = new LinkedHashMap<String, LockedCredit>();
+    for (Locked a : locked) {
+      List<Grant> list = grants.getOrDefault(a.id(), List.of());
+      var credit = new AccountCredit(
+          list, wallets.getOrDefault(a.id(), 0L), a.postpaid(), editionActiveAt(list, notBefore));
+      result.put(a.id(), new LockedCredit(a.rootId(), a.id(), a.currency(), credit));
+    }
+    return result;
+  }
+
+  /** One account's {@link #lockAndLoad}; empty when the account does not exist. */
+  public java.util.Optional<LockedCredit> lockAndLoad(String accountId, Instant notBefore) {
+    return java.util.Optional.ofNullable(lockAndLoad(List.of(accountId), notBefore).get(accountId));
+  }
+
+  /**
+   * Whether an edition is active at {@code at}: an edition grant, not voided, valid then. Its
+   * allowance may be used up: the edition is still in force, which is when add-ons matter.
+   */
+  public static boolean editionActiveAt(Collection<Grant> grants, Instant at) {
+    for (Grant g : grants) {
+      if (g.grantClass() == GrantClass.EDITION && !g.voided() && g.validAt(at)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Stores what deductions burnt, in two set-based statements for any number of deductions (fewer
+   * when nothing burnt a grant or a wallet): one UPDATE of the burnt grants' remaining, one upsert
+   * of the wallets' balances. Burns of one grant or wallet are summed first, so a batch touches
+   * each row once. Postpaid burns have no cache here (the postpaid accrual comes with billing).
+   *
+   * <p>The database refuses a remaining below zero (CHECK); a burnt grant that is missing or voided
+   * is a bug in the caller (it must deduct from credit it loaded under the lock) and throws.
+   */
+  public void apply(List<AccountDeduction> deductions, Instant at) {
+    var grantBurns = new LinkedHashMap<GrantKey, Long>();
+    var walletDeltas = new LinkedHashMap<WalletKey, Long>();
+    for (AccountDeduction d : deductions) {
+      for (Burn b : d.deduction().burns()) {
+        if (b.source() == BurnSource.GRANT) {
+          grantBurns.merge(new GrantKey(d.rootId(), b.grantId()), b.deducted(), Math::addExact);
+        } else if (b.source() == BurnSource.WALLET) {
+          walletDeltas.merge(new WalletKey(d.rootId(), d.accountId()), -b.amountNanos(), Math::addExact);
+        }
+      }
+    }
+    decrementGrants(grantBurns);
+    addToWallets(walletDeltas, at);
+  }
+
+  record GrantKey(String rootId, String grantId) {}
+
+  /** A wallet, by family and account. */
+  public record WalletKey(String rootId, String accountId) {}
+
+  private void decrementGrants(Map<GrantKey, Long> burns) {
+    burns.values().removeIf(n -> n == 0);
+    if (burns.isEmpty()) {
+      return;
+    }
+    int n = burns.size();
+    String[] roots = new String[n];
+    String[] ids = new String[n];
+    long[] amounts = new long[n];
+    int i = 0;
+    for (var e : burns.entrySet()) {
+      roots[i] = e.getKey().rootId();
+      ids[i] = e.getKey().grantId();
+      amounts[i++] = e.getValue();
+    }
+    int updated = jdbc.sql("""
+            UPDATE grants g SET remaining = g.remaining - d.n
+              FROM unnest(?::text[], ?::text[], ?::bigint[]) AS d(r, i, n)
+             WHERE g.root_id = d.r AND g.id = d.i AND g.voided_at IS NULL""")
+        .params(roots, ids, amounts)
+        .update();
+    if (updated != n) {
+      throw new IllegalStateException("burnt " + n + " grants but " + updated + " were live: " + burns.keySet());
+    }
+  }
+
+  /**
+   * Adds signed amounts to wallet balances in one upsert (a wallet row is created on its first
+   * movement, in the account's currency).
+   */
+  public void addToWallets(Map<WalletKey, Long> deltas, Instant at) {
+    deltas.values().removeIf(n -> n == 0);
+    if (deltas.isEmpty()) {
+      return;
+    }
+    int n = deltas.size();
+    String[] roots = new String[n];
+    String[] ids = new String[n];
+    long[] amounts = new long[n];
+    int i = 0;
+    for (var e : deltas.entrySet()) {
+      roots[i] = e.getKey().rootId();
+      ids[i] = e.getKey().accountId();
+      amounts[i++] = e.getValue();
+    }
+    int written = jdbc.sql("""
+            INSERT INTO wallets (root_id, account_id, currency, balance_nanos, updated_at)
+            SELECT d.r, d.a, acc.currency, d.n, ?
+              FROM unnest(?::text[], ?::text[], ?::bigint[]) AS d(r, a, n)
+              JOIN accounts acc ON acc.id = d.a AND acc.root_id = d.r
+            ON CONFLICT (root_id, account_id) DO UPDATE
+               SET balance_nanos = wallets.balance_nanos + EXCLUDED.balance_nanos, updated_at = EXCLUDED.updated_at""")
+        .params(SqlTime.of(at), roots, ids, amounts)
+        .update();
+    if (written != n) {
+      throw new IllegalStateException("moved " + n + " wallets but found " + written + " accounts: " + deltas.keySet());
+    }
+  }
+}

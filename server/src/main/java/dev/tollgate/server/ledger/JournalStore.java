@@ -1,0 +1,98 @@
+package dev.tollgate.server.ledger;
+
+import dev.tollgate.core.ledger.JournalEntry;
+import dev.tollgate.core.ledger.Posting;
+import dev.tollgate.server.store.SqlTime;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Appends journal entries. Callers own the transaction and write the caches (grant remaining,
+ * wallet balance) in the same one.
+ *
+ * <p>Hot path: a batch of any size costs two round trips, one multi-row INSERT for the entries
+ * and one for all their postings, each passing one array per column to {@code unnest}. A single
+ * postings INSERT is also what the database's zero-sum trigger needs: it checks each statement's
+ * rows, so an entry's postings must never be split across statements.
+ */
+@Repository
+public class JournalStore {
+  /** Entries per append: a settle batch holds hundreds; the arrays of ten thousand stay small. */
+  public static final int BATCH_ENTRIES_MAX = 10_000;
+
+  private final JdbcClient jdbc;
+
+  public JournalStore(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * Appends {@code bookings} in two statements. Throws {@link
+   * org.springframework.dao.DuplicateKeyException} when an entry id exists in its family: entry
+   * ids are the callers' idempotency keys, so a duplicate is a replay the caller should have
+   * answered before writing.
+   */
+  public void append(List<Booking> bookings, Instant createdAt) {
+    if (bookings.isEmpty()) {
+      return;
+    }
+    if (bookings.size() > BATCH_ENTRIES_MAX) {
+      throw new IllegalArgumentException("at most " + BATCH_ENTRIES_MAX + " entries per append, got " + bookings.size());
+    }
+    int entries = bookings.size();
+    String[] roots = new String[entries];
+    String[] ids = new String[entries];
+    String[] accounts = new String[entries];
+    String[] kinds = new String[entries];
+    String[] occurred = new String[entries];
+    String[] references = new String[entries];
+    int postings = 0;
+    for (int i = 0; i < entries; i++) {
+      Booking b = bookings.get(i);
+      JournalEntry e = b.entry();
+      roots[i] = b.rootId();
+      ids[i] = e.id();
+      accounts[i] = b.accountId();
+      kinds[i] = e.kind().code();
+      occurred[i] = e.occurredAt().toString();
+      references[i] = e.reference();
+      postings += e.postings().size();
+    }
+    jdbc.sql("""
+            INSERT INTO journal_entries (root_id, id, account_id, kind, occurred_at, reference, created_at)
+            SELECT r, i, a, k, o::timestamptz, ref, ?
+              FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) AS t(r, i, a, k, o, ref)""")
+        .params(SqlTime.of(createdAt), roots, ids, accounts, kinds, occurred, references)
+        .update();
+
+    // Primitive arrays: no boxing per posting on the hot path.
+    String[] pRoots = new String[postings];
+    String[] pEntries = new String[postings];
+    int[] pSeqs = new int[postings];
+    String[] pAccounts = new String[postings];
+    String[] pUnits = new String[postings];
+    long[] pAmounts = new long[postings];
+    String[] pOwners = new String[postings];
+    int n = 0;
+    for (Booking b : bookings) {
+      List<Posting> lines = b.entry().postings();
+      for (int seq = 0; seq < lines.size(); seq++, n++) {
+        Posting p = lines.get(seq);
+        pRoots[n] = b.rootId();
+        pEntries[n] = b.entry().id();
+        pSeqs[n] = seq;
+        pAccounts[n] = p.account().code();
+        pUnits[n] = p.unit().code();
+        pAmounts[n] = p.amount();
+        pOwners[n] = LedgerOwners.ownerOf(p.account(), b.accountId());
+      }
+    }
+    jdbc.sql("""
+            INSERT INTO postings (root_id, entry_id, seq, ledger_account, unit, amount, account_id)
+            SELECT * FROM unnest(?::text[], ?::text[], ?::int[], ?::text[], ?::text[], ?::bigint[], ?::text[])""")
+        .params(pRoots, pEntries, pSeqs, pAccounts, pUnits, pAmounts, pOwners)
+        .update();
+  }
+}
