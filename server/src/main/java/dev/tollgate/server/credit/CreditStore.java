@@ -62,7 +62,7 @@ public class CreditStore {
     String[] ids = locked.stream().map(Locked::id).toArray(String[]::new);
     var wallets = new HashMap<String, Long>();
     var grants = new HashMap<String, List<Grant>>();
-    jdbc.sql("SELECT a.id AS a_id, w.balance_nanos AS w_balance, " + GrantRows.COLUMNS + """
+    jdbc.sql("SELECT a.id AS a_id, w.balance_nanos AS w_balance, " + GrantRows.COLUMNS + "\n" + """
              FROM unnest(?::text[], ?::text[]) AS a(root_id, id)
              LEFT JOIN wallets w ON w.root_id = a.root_id AND w.account_id = a.id
              LEFT JOIN grants g ON g.root_id = a.root_id AND g.account_id = a.id AND g.voided_at IS NULL

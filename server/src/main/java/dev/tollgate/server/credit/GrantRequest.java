@@ -82,11 +82,11 @@ public record GrantRequest(
    */
   public Instant effectiveAtOr(Instant now) {
     Instant effective = effectiveAt != null ? effectiveAt : now;
-    if (expiresAt != null && !expiresAt.isAfter(effective)) {
-      throw CreditRejection.EXPIRY_NOT_AFTER_EFFECTIVE.exception("expiresAt");
-    }
     if (expiresAt != null && !expiresAt.isAfter(now)) {
       throw CreditRejection.EXPIRY_IN_PAST.exception("expiresAt");
+    }
+    if (expiresAt != null && !expiresAt.isAfter(effective)) {
+      throw CreditRejection.EXPIRY_NOT_AFTER_EFFECTIVE.exception("expiresAt");
     }
     return effective;
   }

@@ -38,7 +38,7 @@ public class GrantStore {
   }
 
   public Optional<Keyed> findByKey(String rootId, String accountId, String idempotencyKey) {
-    return jdbc.sql("SELECT g.request_digest AS digest, " + GrantRows.COLUMNS + """
+    return jdbc.sql("SELECT g.request_digest AS digest, " + GrantRows.COLUMNS + "\n" + """
              FROM grants g WHERE g.root_id = ? AND g.account_id = ? AND g.idempotency_key = ?""")
         .params(rootId, accountId, idempotencyKey)
         .query((rs, row) -> new Keyed(GrantRows.map(rs), rs.getString("digest")))
@@ -51,7 +51,7 @@ public class GrantStore {
    */
   public List<StoredGrant> list(
       String rootId, String accountId, Instant afterCreatedAt, String afterId, int limit, boolean liveOnly, Instant now) {
-    return jdbc.sql("SELECT " + GrantRows.COLUMNS + """
+    return jdbc.sql("SELECT " + GrantRows.COLUMNS + "\n" + """
              FROM grants g
             WHERE g.root_id = :root AND g.account_id = :account
               AND (CAST(:afterCreated AS timestamptz) IS NULL OR (g.created_at, g.id) > (:afterCreated, :afterId))

@@ -41,7 +41,7 @@ public class Reconciliation {
     var mismatches = new ArrayList<Mismatch>();
     mismatches.addAll(bind(jdbc.sql("""
             SELECT 'entry:' || entry_id AS ledger_account, unit, sum(amount) AS journal, 0 AS materialized
-              FROM postings WHERE true""" + family + """
+              FROM postings WHERE true""" + family + "\n" + """
              GROUP BY root_id, entry_id, unit HAVING sum(amount) <> 0
             UNION ALL
             SELECT 'entry:' || e.id, '', 0, 0 FROM journal_entries e
@@ -51,13 +51,13 @@ public class Reconciliation {
     mismatches.addAll(bind(jdbc.sql("""
             WITH journal AS (
               SELECT root_id, ledger_account, unit, sum(amount) AS total FROM postings
-               WHERE (ledger_account LIKE 'grant:%' OR ledger_account LIKE 'wallet:%')""" + family + """
+               WHERE (ledger_account LIKE 'grant:%' OR ledger_account LIKE 'wallet:%')""" + family + "\n" + """
                GROUP BY root_id, ledger_account, unit),
             cached AS (
               SELECT root_id, 'grant:' || id AS ledger_account, unit, remaining AS total FROM grants WHERE true"""
-            + family + """
+            + family + "\n" + """
               UNION ALL
-              SELECT root_id, 'wallet:' || account_id, currency, balance_nanos FROM wallets WHERE true""" + family + """
+              SELECT root_id, 'wallet:' || account_id, currency, balance_nanos FROM wallets WHERE true""" + family + "\n" + """
             )
             SELECT coalesce(j.ledger_account, c.ledger_account) AS ledger_account, coalesce(j.unit, c.unit) AS unit,
                    coalesce(j.total, 0) AS journal, coalesce(c.total, 0) AS materialized

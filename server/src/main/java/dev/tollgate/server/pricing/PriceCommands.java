@@ -76,6 +76,34 @@ public class PriceCommands {
     return new Imported(inserted, unchanged);
   }
 
+  /**
+   * Imports a converted price list effective at {@code at}: a meter whose version in force equals
+   * the list's (all but effectiveAt) is left alone, so importing an unchanged list again adds
+   * nothing; the rest go through {@link #importVersions}.
+   */
+  @Transactional
+  public Imported importList(List<PriceVersion> versions, Instant at) {
+    Map<String, PriceVersion> current = prices.inForceAt(versions.stream().map(PriceVersion::meter).toList(), at);
+    List<PriceVersion> changed = new ArrayList<>();
+    List<PriceVersion> unchanged = new ArrayList<>();
+    for (PriceVersion version : versions) {
+      PriceVersion inForce = current.get(version.meter());
+      if (inForce != null && sameTerms(inForce, version)) {
+        unchanged.add(inForce);
+      } else {
+        changed.add(version);
+      }
+    }
+    Imported done = importVersions(changed);
+    unchanged.addAll(done.unchanged());
+    return new Imported(done.inserted(), unchanged);
+  }
+
+  private static boolean sameTerms(PriceVersion a, PriceVersion b) {
+    return a.currency().equals(b.currency()) && a.terms().equals(b.terms())
+        && a.monthlyTiers().equals(b.monthlyTiers()) && a.concurrencyDefault().equals(b.concurrencyDefault());
+  }
+
   private PriceVersion sameAsStored(PriceVersion version) {
     PriceVersion stored = prices.find(version.meter(), version.effectiveAt()).orElseThrow();
     if (!stored.equals(version)) {

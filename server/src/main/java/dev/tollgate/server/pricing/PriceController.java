@@ -85,10 +85,12 @@ class PriceController {
   }
 
   @PostMapping(path = "/v1/prices:import", params = "format=litellm")
-  @Operation(summary = "Import LiteLLM's model_prices.json map as versions effective now; all or nothing."
+  @Operation(summary = "Import LiteLLM's model_prices.json map as versions effective now (meters whose price"
+      + " in force is the same are left alone, counted as unchanged); all or nothing."
       + " Body limit: TOLLGATE_IMPORT_BODY_BYTES_MAX (16 MiB)")
   ImportResult importLiteLlm(@RequestBody Map<String, Object> body) {
-    LiteLlmImportResult converted = LiteLlmImport.convert(body, clock.instant());
+    Instant now = clock.instant();
+    LiteLlmImportResult converted = LiteLlmImport.convert(body, now);
     List<PriceVersion> accepted = new ArrayList<>();
     List<SkippedEntry> skipped = new ArrayList<>(converted.skipped());
     for (PriceVersion version : converted.imported()) {
@@ -98,7 +100,7 @@ class PriceController {
         skipped.add(new SkippedEntry(version.meter(), "the name cannot be a meter: it would not round-trip through a URL path"));
       }
     }
-    PriceCommands.Imported done = commands.importVersions(accepted);
+    PriceCommands.Imported done = commands.importList(accepted, now);
     return new ImportResult(done.inserted().size() + done.unchanged().size(), done.unchanged().size(), skipped);
   }
 

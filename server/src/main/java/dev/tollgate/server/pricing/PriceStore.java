@@ -5,7 +5,10 @@ import dev.tollgate.server.store.SqlTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -85,6 +88,20 @@ public class PriceStore {
         .param("at", SqlTime.of(at))
         .query(this::map)
         .optional();
+  }
+
+  /** The versions in force at {@code at} of many meters, in one query; meters without one are absent. */
+  Map<String, PriceVersion> inForceAt(Collection<String> meters, Instant at) {
+    Map<String, PriceVersion> found = new HashMap<>();
+    jdbc.sql("""
+            SELECT DISTINCT ON (meter) meter, document FROM price_versions
+            WHERE meter = ANY (:meters) AND effective_at <= :at ORDER BY meter, effective_at DESC""")
+        .param("meters", meters.toArray(String[]::new))
+        .param("at", SqlTime.of(at))
+        .query(this::map)
+        .list()
+        .forEach(v -> found.put(v.meter(), v));
+    return found;
   }
 
   /** Every version of a meter, oldest first. */
