@@ -1,0 +1,219 @@
+package dev.tollgate.server.usage;
+
+import dev.tollgate.core.accounts.AccountStatus;
+import dev.tollgate.core.credit.AccountCredit;
+import dev.tollgate.core.credit.CreditDecision;
+import dev.tollgate.core.credit.DeductionEngine;
+import dev.tollgate.core.credit.RatedCharge;
+import dev.tollgate.core.money.Nanos;
+import dev.tollgate.core.pricing.PriceMode;
+import dev.tollgate.core.pricing.PriceVersion;
+import dev.tollgate.core.pricing.Usage;
+import dev.tollgate.server.credit.CreditStore;
+import dev.tollgate.server.credit.LockedCredit;
+import dev.tollgate.server.pricing.CatalogRating;
+import dev.tollgate.server.pricing.PriceCatalog;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Authorises one batch of calls inside one transaction. The refusals, in this order: the key
+ * ({@code invalid_api_key}), the account ({@code account_not_found}, {@code account_suspended},
+ * {@code account_closed}), the price ({@code price_missing}), the credit ({@code
+ * insufficient_credit}: a debt, or not enough credit left beside other calls' holds), concurrency
+ * ({@code concurrency_limit}). An admitted call gets a hold: the list price of its estimate, else
+ * the configured prepaid amount; the hold reduces what later calls may hold, until settle or
+ * expiry releases it.
+ *
+ * <p>The accounts and their roots are locked for the transaction, so calls racing for one balance
+ * or one family's concurrency are decided one after another, here or on another node.
+ */
+@Component
+class AuthorizeBatch {
+  private final Callers callers;
+  private final CallStore calls;
+  private final CreditStore credit;
+  private final HoldStore holds;
+  private final PriceCatalog catalog;
+  private final InstantSource clock;
+  private final JsonMapper json;
+
+  AuthorizeBatch(Callers callers, CallStore calls, CreditStore credit, HoldStore holds, PriceCatalog catalog,
+      InstantSource clock, JsonMapper json) {
+    this.callers = callers;
+    this.calls = calls;
+    this.credit = credit;
+    this.holds = holds;
+    this.catalog = catalog;
+    this.clock = clock;
+    this.json = json;
+  }
+
+  List<CallAnswer> apply(List<AuthorizeCommand> batch) {
+    Instant now = clock.instant();
+    int n = batch.size();
+    CallAnswer[] answers = new CallAnswer[n];
+    List<Object> resolved = callers.resolve(
+        batch.stream().map(AuthorizeCommand::apiKey).toList(), batch.stream().map(AuthorizeCommand::accountId).toList());
+    Set<String> accountIds = new LinkedHashSet<>();
+    for (int i = 0; i < n; i++) {
+      if (resolved.get(i) instanceof Callers.Caller c) {
+        accountIds.add(c.accountId());
+      } else {
+        answers[i] = (CallAnswer) resolved.get(i);
+      }
+    }
+    // Roots are locked too: concurrency is counted per family.
+    Map<String, CallerAccount> accounts = calls.accounts(accountIds);
+    Set<String> toLock = new LinkedHashSet<>(accounts.keySet());
+    accounts.values().forEach(a -> toLock.add(a.rootId()));
+    Map<String, LockedCredit> locked = credit.lockAndLoad(toLock, now);
+    accounts = calls.accounts(locked.keySet());
+    CallStore.PlatformBilling platform = calls.platform();
+
+    List<RequestKey> keys = new ArrayList<>();
+    RequestKey[] keyOf = new RequestKey[n];
+    for (int i = 0; i < n; i++) {
+      if (answers[i] == null) {
+        Callers.Caller c = (Callers.Caller) resolved.get(i);
+        CallerAccount account = accounts.get(c.accountId());
+        if (account == null) {
+          answers[i] = new CallAnswer.Refused(HttpStatus.NOT_FOUND, "account_not_found", "no account with id '" + c.accountId() + "'");
+        } else {
+          keyOf[i] = new RequestKey(account.rootId(), batch.get(i).requestId());
+          keys.add(keyOf[i]);
+        }
+      }
+    }
+    Map<RequestKey, HoldStore.HoldRow> existing = holds.byRequest(keys);
+    Map<String, Long> held = new HashMap<>(holds.liveAmounts(accounts.keySet(), now));
+    Set<String> roots = new LinkedHashSet<>();
+    Set<String> meters = new LinkedHashSet<>();
+    for (int i = 0; i < n; i++) {
+      if (keyOf[i] != null) {
+        roots.add(keyOf[i].rootId());
+        meters.add(batch.get(i).meter());
+      }
+    }
+    Map<HoldStore.FamilyMeter, Long> inFlight = new HashMap<>(holds.liveCounts(roots, meters, now));
+    Map<RequestKey, HoldStore.HoldRow> placed = new HashMap<>();
+    List<HoldStore.HoldRow> newHolds = new ArrayList<>();
+    Duration timeout = Duration.ofMillis(platform.holdTimeoutMs());
+
+    for (int i = 0; i < n; i++) {
+      if (answers[i] != null) {
+        continue;
+      }
+      AuthorizeCommand cmd = batch.get(i);
+      CallerAccount account = accounts.get(((Callers.Caller) resolved.get(i)).accountId());
+      HoldStore.HoldRow earlier = existing.getOrDefault(keyOf[i], placed.get(keyOf[i]));
+      if (earlier != null) {
+        // The same request again: the hold it got (idempotent), unless it names another call.
+        answers[i] = earlier.meter().equals(cmd.meter()) && earlier.accountId().equals(account.id())
+            ? answer(earlier, account, platform)
+            : new CallAnswer.Refused(HttpStatus.CONFLICT, "request_id_mismatch",
+                "request id '" + cmd.requestId() + "' was authorised for another account or meter");
+        continue;
+      }
+      BillingMode mode = account.billingMode() != null ? account.billingMode() : platform.mode();
+      Decision d = decide(cmd, account, mode, platform, locked.get(account.id()).credit(), held, inFlight, now);
+      if (d.refusal != null) {
+        answers[i] = d.refusal;
+        continue;
+      }
+      HoldStore.HoldRow hold = new HoldStore.HoldRow(Ids.next("hld_"), account.rootId(), account.id(), cmd.requestId(),
+          cmd.meter(), ((Callers.Caller) resolved.get(i)).apiKeyId(), d.holdNanos, now, now.plus(timeout), null);
+      newHolds.add(hold);
+      placed.put(keyOf[i], hold);
+      held.merge(account.id(), d.holdNanos, Math::addExact);
+      inFlight.merge(new HoldStore.FamilyMeter(account.rootId(), cmd.meter()), 1L, Long::sum);
+      answers[i] = answer(hold, account, platform);
+    }
+    holds.insert(newHolds);
+    return List.of(answers);
+  }
+
+  private record Decision(long holdNanos, CallAnswer.Refused refusal) {}
+
+  private Decision decide(AuthorizeCommand cmd, CallerAccount account, BillingMode mode,
+      CallStore.PlatformBilling platform, AccountCredit credit, Map<String, Long> held,
+      Map<HoldStore.FamilyMeter, Long> inFlight, Instant now) {
+    if (account.status() == AccountStatus.SUSPENDED) {
+      return refuse(HttpStatus.FORBIDDEN, "account_suspended", "the account is suspended");
+    }
+    if (account.status() == AccountStatus.CLOSED) {
+      return refuse(HttpStatus.FORBIDDEN, "account_closed", "the account is closed");
+    }
+    Optional<PriceVersion> version = catalog.inForceAt(cmd.meter(), now);
+    if (version.isEmpty()) {
+      return refuse(HttpStatus.UNPROCESSABLE_CONTENT, "price_missing", "meter '" + cmd.meter() + "' has no price; it cannot be used");
+    }
+    boolean free = version.get().terms().mode() == PriceMode.FREE;
+    long holdNanos = 0;
+    long estimateUnits = 0;
+    if (!free) {
+      if (cmd.estimate() != null) {
+        CatalogRating rated = catalog.rate(cmd.meter(), now, cmd.estimate(), account.priceGroup(), cmd.serviceTier());
+        if (rated instanceof CatalogRating.Refused r) {
+          return refuse(HttpStatus.UNPROCESSABLE_CONTENT, r.code(), r.detail());
+        }
+        var rating = ((CatalogRating.Rated) rated).rating();
+        holdNanos = rating.totalNanos();
+        estimateUnits = rating.billableUnits();
+      } else {
+        holdNanos = account.prepaidAmountNanos() != null ? account.prepaidAmountNanos() : platform.prepaidAmountNanos();
+        estimateUnits = oneUnitMeter(version.get()) ? 1 : 0;
+      }
+    }
+    if (mode != BillingMode.SELF && !free) {
+      if (credit.walletBalanceNanos() < 0 && !credit.postpaidEnabled()) {
+        return refuse(HttpStatus.PAYMENT_REQUIRED, "insufficient_credit",
+            "the account owes " + Nanos.format(-credit.walletBalanceNanos()) + "; top up before new calls");
+      }
+      AccountCredit now0 = credit.withEditionActive(CreditStore.editionActiveAt(credit.grants(), now));
+      CreditDecision decision = DeductionEngine.canAfford(
+          now0, new RatedCharge(cmd.meter(), now, estimateUnits, holdNanos), held.getOrDefault(account.id(), 0L));
+      if (decision instanceof CreditDecision.Insufficient insufficient) {
+        return refuse(HttpStatus.PAYMENT_REQUIRED, "insufficient_credit",
+            "not enough credit for this call: " + Nanos.format(insufficient.missingNanos()) + " short");
+      }
+    }
+    if (version.get().concurrencyDefault().isPresent()) {
+      long limit = version.get().concurrencyDefault().getAsInt();
+      long running = inFlight.getOrDefault(new HoldStore.FamilyMeter(account.rootId(), cmd.meter()), 0L);
+      if (running >= limit) {
+        return refuse(HttpStatus.TOO_MANY_REQUESTS, "concurrency_limit",
+            limit + " calls of '" + cmd.meter() + "' are already running for this account and its sub-accounts");
+      }
+    }
+    return new Decision(holdNanos, null);
+  }
+
+  /** Without an estimate, a per-call or per-unit meter's next call is one unit (a units grant can hold it). */
+  private static boolean oneUnitMeter(PriceVersion version) {
+    PriceMode mode = version.terms().mode();
+    return mode == PriceMode.CALL || mode == PriceMode.UNIT;
+  }
+
+  private static Decision refuse(HttpStatus status, String code, String detail) {
+    return new Decision(0, new CallAnswer.Refused(status, code, detail));
+  }
+
+  private CallAnswer answer(HoldStore.HoldRow hold, CallerAccount account, CallStore.PlatformBilling platform) {
+    BillingMode mode = account.billingMode() != null ? account.billingMode() : platform.mode();
+    return new CallAnswer.Answered(json.writeValueAsString(new AuthorizeResponse(
+        hold.id(), hold.requestId(), Nanos.format(hold.amountNanos()), account.currency(), hold.expiresAt(),
+        new AuthorizeResponse.Settings(account.contentModeration(), mode.code(), account.postpaidEnabled()))));
+  }
+}

@@ -1,0 +1,50 @@
+package dev.tollgate.server.usage;
+
+import dev.tollgate.server.http.ApiException;
+import dev.tollgate.server.store.GroupCommit;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** Waits for a pipeline's answer and turns it into HTTP. */
+final class CallAnswers {
+  /** A batch commits in milliseconds; this bound only matters when the database is stuck. */
+  static final long ANSWER_TIMEOUT_MS = 30_000;
+
+  private CallAnswers() {}
+
+  static CallAnswer await(CompletableFuture<CallAnswer> future) {
+    try {
+      return future.get(ANSWER_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw unavailable("interrupted while waiting for the commit");
+    } catch (TimeoutException e) {
+      // It may still commit: the gateway retries with the same request id, which is idempotent.
+      throw unavailable("the commit did not finish in time; retry with the same requestId");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof GroupCommit.Overloaded) {
+        throw unavailable("the server is at capacity; retry shortly with the same requestId");
+      }
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  static ResponseEntity<String> toResponse(CallAnswer answer) {
+    if (answer instanceof CallAnswer.Refused r) {
+      throw new ApiException(r.status(), r.code(), r.detail());
+    }
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(((CallAnswer.Answered) answer).json());
+  }
+
+  private static ApiException unavailable(String detail) {
+    return new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "overloaded", detail);
+  }
+}

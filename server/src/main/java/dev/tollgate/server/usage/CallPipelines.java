@@ -1,0 +1,62 @@
+package dev.tollgate.server.usage;
+
+import dev.tollgate.server.store.GroupCommit;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.annotation.PreDestroy;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The two group-commit pipelines of the hot path, one for authorise and one for settle, each
+ * applying its batches in one transaction.
+ */
+@Component
+class CallPipelines {
+  /** Largest batch in one transaction: big enough to amortise a commit, small enough to hold locks briefly. */
+  static final int BATCH_MAX = 1000;
+  /** Requests waiting beyond this are refused with 503 rather than queued without bound. */
+  static final int QUEUE_MAX = 20_000;
+
+  private final GroupCommit<SettleCommand, CallAnswer> settle;
+  private final GroupCommit<AuthorizeCommand, CallAnswer> authorize;
+
+  CallPipelines(
+      SettleBatch settleBatch, AuthorizeBatch authorizeBatch, TransactionTemplate tx, MeterRegistry registry,
+      @Value("${tollgate.hot-path.writers:1}") int writers) {
+    this.settle = new GroupCommit<>("settle", BATCH_MAX, QUEUE_MAX, writers,
+        batch -> tx.execute(status -> settleBatch.apply(batch)), listener(registry, "settle"));
+    this.authorize = new GroupCommit<>("authorize", BATCH_MAX, QUEUE_MAX, writers,
+        batch -> tx.execute(status -> authorizeBatch.apply(batch)), listener(registry, "authorize"));
+  }
+
+  private static GroupCommit.BatchListener listener(MeterRegistry registry, String name) {
+    DistributionSummary sizes = DistributionSummary.builder("tollgate.batch.size").tag("pipeline", name)
+        .description("requests per committed transaction").register(registry);
+    Timer time = Timer.builder("tollgate.batch.time").tag("pipeline", name)
+        .description("time to apply and commit one batch").register(registry);
+    return (size, nanos) -> {
+      sizes.record(size);
+      time.record(nanos, TimeUnit.NANOSECONDS);
+    };
+  }
+
+  CompletableFuture<CallAnswer> settle(SettleCommand command) {
+    return settle.submit(command);
+  }
+
+  CompletableFuture<CallAnswer> authorize(AuthorizeCommand command) {
+    return authorize.submit(command);
+  }
+
+  @PreDestroy
+  void close() throws InterruptedException {
+    // Authorise first: a settle may still arrive for a call it admitted.
+    authorize.close();
+    settle.close();
+  }
+}

@@ -1,0 +1,79 @@
+package dev.tollgate.server.usage;
+
+import dev.tollgate.core.accounts.AccountStatus;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The reads every hot-path batch makes: keys, accounts, platform settings. One query each. */
+@Repository
+class CallStore {
+  private final JdbcClient jdbc;
+
+  CallStore(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  record KeyRow(String prefix, String keyId, String accountId, String rootId, byte[] sha256) {}
+
+  /** Live keys by prefix, for every key a batch presents, in one query. */
+  Map<String, KeyRow> liveKeys(Collection<String> prefixes) {
+    Map<String, KeyRow> rows = new HashMap<>();
+    if (prefixes.isEmpty()) {
+      return rows;
+    }
+    jdbc.sql("SELECT prefix, id, account_id, root_id, key_sha256 FROM api_keys WHERE prefix = ANY(?::text[]) AND deleted_at IS NULL")
+        .params((Object) prefixes.toArray(String[]::new))
+        .query(rs -> {
+          rows.put(rs.getString("prefix"), new KeyRow(
+              rs.getString("prefix"), rs.getString("id"), rs.getString("account_id"), rs.getString("root_id"),
+              rs.getBytes("key_sha256")));
+        });
+    return rows;
+  }
+
+  /** Accounts by id; call after their rows are locked so the values are the latest committed. */
+  Map<String, CallerAccount> accounts(Collection<String> ids) {
+    Map<String, CallerAccount> rows = new HashMap<>();
+    if (ids.isEmpty()) {
+      return rows;
+    }
+    jdbc.sql("""
+            SELECT id, root_id, currency, status, price_group, billing_mode, prepaid_amount_nanos,
+                   content_moderation, postpaid_enabled
+              FROM accounts WHERE id = ANY(?::text[])""")
+        .params((Object) ids.toArray(String[]::new))
+        .query(rs -> {
+          String mode = rs.getString("billing_mode");
+          long prepaid = rs.getLong("prepaid_amount_nanos");
+          Long prepaidOverride = rs.wasNull() ? null : prepaid;
+          rows.put(rs.getString("id"), new CallerAccount(
+              rs.getString("id"), rs.getString("root_id"), rs.getString("currency"),
+              AccountStatus.fromCode(rs.getString("status")).orElseThrow(), rs.getString("price_group"),
+              mode == null ? null : BillingMode.fromCode(mode).orElseThrow(), prepaidOverride,
+              rs.getBoolean("content_moderation"), rs.getBoolean("postpaid_enabled")));
+        });
+    return rows;
+  }
+
+  record PlatformBilling(BillingMode mode, long prepaidAmountNanos, long holdTimeoutMs) {}
+
+  PlatformBilling platform() {
+    return jdbc.sql("SELECT billing_mode, prepaid_amount_nanos, hold_timeout_ms FROM billing_settings WHERE id = 1")
+        .query((rs, n) -> new PlatformBilling(
+            BillingMode.fromCode(rs.getString("billing_mode")).orElseThrow(), rs.getLong("prepaid_amount_nanos"),
+            rs.getLong("hold_timeout_ms")))
+        .single();
+  }
+
+  static String[] roots(List<RequestKey> keys) {
+    return keys.stream().map(RequestKey::rootId).toArray(String[]::new);
+  }
+
+  static String[] requestIds(List<RequestKey> keys) {
+    return keys.stream().map(RequestKey::requestId).toArray(String[]::new);
+  }
+}

@@ -1,0 +1,20 @@
+package dev.tollgate.server.usage;
+
+import dev.tollgate.core.accounts.AccountStatus;
+
+/**
+ * What the hot path needs of an account besides its credit, read under the account's row lock.
+ *
+ * @param billingMode the account's override, or null for the platform's
+ * @param prepaidAmountNanos the account's override of the hold without an estimate, or null
+ */
+record CallerAccount(
+    String id,
+    String rootId,
+    String currency,
+    AccountStatus status,
+    String priceGroup,
+    BillingMode billingMode,
+    Long prepaidAmountNanos,
+    boolean contentModeration,
+    boolean postpaidEnabled) {}

@@ -1,0 +1,151 @@
+package dev.tollgate.server.usage;
+
+import dev.tollgate.server.store.SqlTime;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Holds: credit reserved and a concurrency slot taken by authorise, for one call in flight. A hold
+ * is live while not released and not expired; expiry needs no job, every read filters on it.
+ */
+@Repository
+class HoldStore {
+  private final JdbcClient jdbc;
+
+  HoldStore(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  record HoldRow(
+      String id, String rootId, String accountId, String requestId, String meter, String apiKeyId, long amountNanos,
+      Instant createdAt, Instant expiresAt, Instant releasedAt) {}
+
+  private static final String COLUMNS =
+      "id, root_id, account_id, request_id, meter, api_key_id, amount_nanos, created_at, expires_at, released_at";
+
+  private static HoldRow map(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return new HoldRow(rs.getString("id"), rs.getString("root_id"), rs.getString("account_id"),
+        rs.getString("request_id"), rs.getString("meter"), rs.getString("api_key_id"), rs.getLong("amount_nanos"),
+        SqlTime.read(rs, "created_at"), SqlTime.read(rs, "expires_at"), SqlTime.read(rs, "released_at"));
+  }
+
+  /** Holds already placed for these requests (an authorise replay answers with them). */
+  Map<RequestKey, HoldRow> byRequest(List<RequestKey> keys) {
+    Map<RequestKey, HoldRow> found = new HashMap<>();
+    if (keys.isEmpty()) {
+      return found;
+    }
+    jdbc.sql("""
+            SELECT h.id, h.root_id, h.account_id, h.request_id, h.meter, h.api_key_id, h.amount_nanos, h.created_at,
+                   h.expires_at, h.released_at
+              FROM unnest(?::text[], ?::text[]) AS k(r, q) JOIN holds h ON h.root_id = k.r AND h.request_id = k.q""")
+        .params(CallStore.roots(keys), CallStore.requestIds(keys))
+        .query(rs -> {
+          HoldRow h = map(rs);
+          found.put(new RequestKey(h.rootId(), h.requestId()), h);
+        });
+    return found;
+  }
+
+  Optional<HoldRow> byId(String id) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM holds WHERE id = ?").params(id).query((rs, n) -> map(rs)).optional();
+  }
+
+  /** Money held by live holds, per account of the batch. */
+  Map<String, Long> liveAmounts(Collection<String> accountIds, Instant now) {
+    Map<String, Long> sums = new HashMap<>();
+    if (accountIds.isEmpty()) {
+      return sums;
+    }
+    jdbc.sql("""
+            SELECT account_id, sum(amount_nanos) AS held FROM holds
+             WHERE account_id = ANY(?::text[]) AND released_at IS NULL AND expires_at > ?
+             GROUP BY account_id""")
+        .params(accountIds.toArray(String[]::new), SqlTime.of(now))
+        .query(rs -> {
+          sums.put(rs.getString("account_id"), rs.getLong("held"));
+        });
+    return sums;
+  }
+
+  record FamilyMeter(String rootId, String meter) {}
+
+  /** Live holds per family and meter: the calls in flight that count against concurrency. */
+  Map<FamilyMeter, Long> liveCounts(Collection<String> rootIds, Collection<String> meters, Instant now) {
+    Map<FamilyMeter, Long> counts = new HashMap<>();
+    if (rootIds.isEmpty()) {
+      return counts;
+    }
+    jdbc.sql("""
+            SELECT root_id, meter, count(*) AS n FROM holds
+             WHERE root_id = ANY(?::text[]) AND meter = ANY(?::text[]) AND released_at IS NULL AND expires_at > ?
+             GROUP BY root_id, meter""")
+        .params(rootIds.toArray(String[]::new), meters.toArray(String[]::new), SqlTime.of(now))
+        .query(rs -> {
+          counts.put(new FamilyMeter(rs.getString("root_id"), rs.getString("meter")), rs.getLong("n"));
+        });
+    return counts;
+  }
+
+  void insert(List<HoldRow> holds) {
+    if (holds.isEmpty()) {
+      return;
+    }
+    int n = holds.size();
+    String[] ids = new String[n], roots = new String[n], accounts = new String[n], requests = new String[n];
+    String[] meters = new String[n], keys = new String[n], created = new String[n], expires = new String[n];
+    long[] amounts = new long[n];
+    for (int i = 0; i < n; i++) {
+      HoldRow h = holds.get(i);
+      ids[i] = h.id();
+      roots[i] = h.rootId();
+      accounts[i] = h.accountId();
+      requests[i] = h.requestId();
+      meters[i] = h.meter();
+      keys[i] = h.apiKeyId();
+      amounts[i] = h.amountNanos();
+      created[i] = h.createdAt().toString();
+      expires[i] = h.expiresAt().toString();
+    }
+    jdbc.sql("""
+            INSERT INTO holds (id, root_id, account_id, request_id, meter, api_key_id, amount_nanos, created_at, expires_at)
+            SELECT id, r, a, q, m, k, am, c::timestamptz, e::timestamptz
+              FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[])
+                AS t(id, r, a, q, m, k, am, c, e)""")
+        .params(ids, roots, accounts, requests, meters, keys, amounts, created, expires)
+        .update();
+  }
+
+  /** Releases the holds of settled requests (by request, and by hold id when the gateway gave one). */
+  void releaseForRequests(List<RequestKey> keys, Collection<String> holdIds, Instant at) {
+    if (!keys.isEmpty()) {
+      jdbc.sql("""
+              UPDATE holds h SET released_at = ?
+                FROM unnest(?::text[], ?::text[]) AS k(r, q)
+               WHERE h.root_id = k.r AND h.request_id = k.q AND h.released_at IS NULL""")
+          .params(SqlTime.of(at), CallStore.roots(keys), CallStore.requestIds(keys))
+          .update();
+    }
+    if (!holdIds.isEmpty()) {
+      jdbc.sql("UPDATE holds SET released_at = ? WHERE id = ANY(?::text[]) AND released_at IS NULL")
+          .params(SqlTime.of(at), holdIds.toArray(String[]::new))
+          .update();
+    }
+  }
+
+  boolean release(String id, Instant at) {
+    return jdbc.sql("UPDATE holds SET released_at = ? WHERE id = ? AND released_at IS NULL")
+        .params(SqlTime.of(at), id).update() == 1;
+  }
+
+  boolean renew(String id, Instant now, Instant expiresAt) {
+    return jdbc.sql("UPDATE holds SET expires_at = ? WHERE id = ? AND released_at IS NULL AND expires_at > ?")
+        .params(SqlTime.of(expiresAt), id, SqlTime.of(now)).update() == 1;
+  }
+}

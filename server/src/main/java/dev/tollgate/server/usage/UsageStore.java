@@ -1,0 +1,105 @@
+package dev.tollgate.server.usage;
+
+import dev.tollgate.server.store.SqlTime;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Usage records: the settled calls, each with its price snapshot and its first answer. */
+@Repository
+class UsageStore {
+  private final JdbcClient jdbc;
+
+  UsageStore(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** The stored answers of requests already settled, by request; one query for a whole batch. */
+  Map<RequestKey, String> answers(List<RequestKey> keys) {
+    Map<RequestKey, String> found = new HashMap<>();
+    if (keys.isEmpty()) {
+      return found;
+    }
+    jdbc.sql("""
+            SELECT u.root_id, u.request_id, u.response
+              FROM unnest(?::text[], ?::text[]) AS k(r, q)
+              JOIN usage_records u ON u.root_id = k.r AND u.request_id = k.q""")
+        .params(CallStore.roots(keys), CallStore.requestIds(keys))
+        .query(rs -> {
+          found.put(new RequestKey(rs.getString("root_id"), rs.getString("request_id")), rs.getString("response"));
+        });
+    return found;
+  }
+
+  /** A settled call as stored. */
+  record UsageRow(
+      String id, String rootId, String accountId, String requestId, String apiKeyId, String meter, boolean success,
+      String billingMode, Instant occurredAt, String route, Long latencyMs, long inputTokens, long outputTokens,
+      long cacheReadTokens, long cacheWriteTokens, long reasoningTokens, long calls, long seconds, long units,
+      long billableUnits, long amountNanos, long postpaidNanos, long postpaidUnits, String currency, String snapshotJson,
+      String response) {}
+
+  /** All rows of a batch in one statement, one array per column. */
+  void insert(List<UsageRow> rows, Instant recordedAt) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    int n = rows.size();
+    String[] ids = new String[n], roots = new String[n], accounts = new String[n], requests = new String[n];
+    String[] keys = new String[n], meters = new String[n], statuses = new String[n], modes = new String[n];
+    String[] occurred = new String[n], routes = new String[n], currencies = new String[n], snapshots = new String[n];
+    String[] responses = new String[n];
+    Long[] latencies = new Long[n];
+    long[] in = new long[n], out = new long[n], cr = new long[n], cw = new long[n], rs = new long[n];
+    long[] calls = new long[n], secs = new long[n], units = new long[n], billable = new long[n];
+    long[] amounts = new long[n], ppNanos = new long[n], ppUnits = new long[n];
+    for (int i = 0; i < n; i++) {
+      UsageRow r = rows.get(i);
+      ids[i] = r.id();
+      roots[i] = r.rootId();
+      accounts[i] = r.accountId();
+      requests[i] = r.requestId();
+      keys[i] = r.apiKeyId();
+      meters[i] = r.meter();
+      statuses[i] = r.success() ? "success" : "failed";
+      modes[i] = r.billingMode();
+      occurred[i] = r.occurredAt().toString();
+      routes[i] = r.route();
+      latencies[i] = r.latencyMs();
+      in[i] = r.inputTokens();
+      out[i] = r.outputTokens();
+      cr[i] = r.cacheReadTokens();
+      cw[i] = r.cacheWriteTokens();
+      rs[i] = r.reasoningTokens();
+      calls[i] = r.calls();
+      secs[i] = r.seconds();
+      units[i] = r.units();
+      billable[i] = r.billableUnits();
+      amounts[i] = r.amountNanos();
+      ppNanos[i] = r.postpaidNanos();
+      ppUnits[i] = r.postpaidUnits();
+      currencies[i] = r.currency();
+      snapshots[i] = r.snapshotJson();
+      responses[i] = r.response();
+    }
+    jdbc.sql("""
+            INSERT INTO usage_records (id, root_id, account_id, request_id, api_key_id, meter, status, billing_mode,
+                occurred_at, recorded_at, route, latency_ms, input_tokens, output_tokens, cache_read_tokens,
+                cache_write_tokens, reasoning_tokens, calls, seconds, units, billable_units, amount_nanos,
+                postpaid_nanos, postpaid_units, currency, snapshot, response)
+            SELECT id, r, a, q, k, m, s, bm, o::timestamptz, ?, rt, l, i1, i2, i3, i4, i5, c, sc, u, b, am, pn, pu, cu,
+                   sn::jsonb, rp
+              FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                          ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[],
+                          ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[],
+                          ?::bigint[], ?::text[], ?::text[], ?::text[])
+                AS t(id, r, a, q, k, m, s, bm, o, rt, l, i1, i2, i3, i4, i5, c, sc, u, b, am, pn, pu, cu, sn, rp)""")
+        .params(SqlTime.of(recordedAt), ids, roots, accounts, requests, keys, meters, statuses, modes, occurred, routes,
+            latencies, in, out, cr, cw, rs, calls, secs, units, billable, amounts, ppNanos, ppUnits, currencies,
+            snapshots, responses)
+        .update();
+  }
+}
