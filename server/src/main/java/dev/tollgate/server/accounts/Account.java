@@ -1,6 +1,7 @@
 package dev.tollgate.server.accounts;
 
 import dev.tollgate.core.accounts.AccountStatus;
+import dev.tollgate.core.accounts.BillingMode;
 import java.time.Instant;
 
 /** An account as stored. */
@@ -16,6 +17,8 @@ public record Account(
     Instant postpaidChangedAt,
     boolean contentModeration,
     String priceGroup,
+    BillingMode billingMode,
+    Long prepaidAmountNanos,
     Instant createdAt,
     Instant updatedAt) {
 

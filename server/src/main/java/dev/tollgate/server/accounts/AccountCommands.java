@@ -3,6 +3,8 @@ package dev.tollgate.server.accounts;
 import dev.tollgate.core.accounts.AccountRejection;
 import dev.tollgate.core.accounts.AccountRules;
 import dev.tollgate.core.accounts.AccountStatus;
+import dev.tollgate.core.accounts.BillingMode;
+import dev.tollgate.core.money.Nanos;
 import dev.tollgate.core.accounts.PostpaidSwitch;
 import dev.tollgate.server.http.ApiException;
 import java.time.Instant;
@@ -52,7 +54,7 @@ public class AccountCommands {
     Instant now = clock.instant();
     Account account = new Account(
         request.id(), parent != null ? parent.id() : request.id(), request.parentId(), request.name(), currency,
-        timezone, AccountStatus.ACTIVE, false, null, true, null, now, now);
+        timezone, AccountStatus.ACTIVE, false, null, true, null, null, null, now, now);
     if (store.insertIfAbsent(account)) {
       return new Created(account, true);
     }
@@ -85,13 +87,19 @@ public class AccountCommands {
     Account updated = new Account(
         a.id(), a.rootId(), a.parentId(), patch.name() != null ? patch.name() : a.name(), a.currency(),
         patch.timezone() != null ? patch.timezone() : a.timezone(), status, a.postpaidEnabled(),
-        a.postpaidChangedAt(), a.contentModeration(), a.priceGroup(), a.createdAt(), clock.instant());
+        a.postpaidChangedAt(), a.contentModeration(), a.priceGroup(), a.billingMode(), a.prepaidAmountNanos(),
+        a.createdAt(), clock.instant());
     store.update(updated);
     return updated;
   }
 
   /** {@code priceGroup}: null leaves it, "" clears it, a name assigns that price group. */
-  public record SettingsPatch(Boolean postpaidEnabled, Boolean contentModeration, String priceGroup) {}
+  /**
+   * Settings to change; null leaves one as it is. {@code billingMode} and {@code prepaidAmount}
+   * override the platform's for this account; an empty string returns to the platform's.
+   */
+  public record SettingsPatch(
+      Boolean postpaidEnabled, Boolean contentModeration, String priceGroup, String billingMode, String prepaidAmount) {}
 
   @Transactional
   public Account updateSettings(String id, SettingsPatch patch) {
@@ -119,9 +127,18 @@ public class AccountCommands {
             "no price group '" + priceGroup + "'", "priceGroup");
       }
     }
+    BillingMode billingMode = a.billingMode();
+    if (patch.billingMode() != null) {
+      billingMode = patch.billingMode().isEmpty() ? null : BillingMode.fromCode(patch.billingMode()).orElseThrow(() ->
+          ApiException.invalidField("billingMode", "billing_mode_invalid", "billingMode is self, period or usage, or \"\" for the platform's"));
+    }
+    Long prepaid = a.prepaidAmountNanos();
+    if (patch.prepaidAmount() != null) {
+      prepaid = patch.prepaidAmount().isEmpty() ? null : Nanos.parseNonNegative(patch.prepaidAmount());
+    }
     Account updated = new Account(
         a.id(), a.rootId(), a.parentId(), a.name(), a.currency(), a.timezone(), a.status(), postpaid,
-        postpaidChangedAt, moderation, priceGroup, a.createdAt(), now);
+        postpaidChangedAt, moderation, priceGroup, billingMode, prepaid, a.createdAt(), now);
     store.update(updated);
     return updated;
   }

@@ -70,7 +70,8 @@ class AccountController {
     return AccountView.of(commands.update(id, new AccountCommands.AccountPatch(body.name(), body.timezone(), body.status())));
   }
 
-  record SettingsBody(Boolean postpaidEnabled, Boolean contentModeration, String priceGroup) {}
+  record SettingsBody(
+      Boolean postpaidEnabled, Boolean contentModeration, String priceGroup, String billingMode, String prepaidAmount) {}
 
   @GetMapping("/v1/accounts/{id}/settings")
   @Operation(summary = "Read an account's settings")
@@ -82,6 +83,7 @@ class AccountController {
   @Operation(summary = "Change settings; the postpaid switch changes at most once an hour (409 postpaid_switch_too_soon); priceGroup \"\" clears it (422 price_group_not_found)")
   AccountView.SettingsView putSettings(@PathVariable String id, @RequestBody SettingsBody body) {
     return AccountView.SettingsView.of(commands.updateSettings(
-        id, new AccountCommands.SettingsPatch(body.postpaidEnabled(), body.contentModeration(), body.priceGroup())));
+        id, new AccountCommands.SettingsPatch(
+            body.postpaidEnabled(), body.contentModeration(), body.priceGroup(), body.billingMode(), body.prepaidAmount())));
   }
 }

@@ -1,6 +1,7 @@
 package dev.tollgate.server.accounts;
 
 import dev.tollgate.core.accounts.AccountStatus;
+import dev.tollgate.core.accounts.BillingMode;
 import dev.tollgate.server.store.SqlTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Repository;
 public class AccountStore {
   private static final String COLUMNS =
       "id, root_id, parent_id, name, currency, timezone, status, postpaid_enabled, postpaid_changed_at,"
-          + " content_moderation, price_group, created_at, updated_at";
+          + " content_moderation, price_group, billing_mode, prepaid_amount_nanos, created_at, updated_at";
 
   private final JdbcClient jdbc;
 
@@ -100,7 +101,8 @@ public class AccountStore {
     jdbc.sql("""
             UPDATE accounts SET name = :name, timezone = :timezone, status = :status,
                    postpaid_enabled = :postpaid, postpaid_changed_at = :postpaidChanged,
-                   content_moderation = :moderation, price_group = :priceGroup, updated_at = :updated
+                   content_moderation = :moderation, price_group = :priceGroup, billing_mode = :billingMode,
+                   prepaid_amount_nanos = :prepaid, updated_at = :updated
             WHERE id = :id""")
         .param("id", a.id())
         .param("name", a.name())
@@ -110,6 +112,8 @@ public class AccountStore {
         .param("postpaidChanged", SqlTime.of(a.postpaidChangedAt()))
         .param("moderation", a.contentModeration())
         .param("priceGroup", a.priceGroup())
+        .param("billingMode", a.billingMode() == null ? null : a.billingMode().code())
+        .param("prepaid", a.prepaidAmountNanos())
         .param("updated", SqlTime.of(a.updatedAt()))
         .update();
   }
@@ -127,6 +131,8 @@ public class AccountStore {
         SqlTime.read(rs, "postpaid_changed_at"),
         rs.getBoolean("content_moderation"),
         rs.getString("price_group"),
+        rs.getString("billing_mode") == null ? null : BillingMode.fromCode(rs.getString("billing_mode")).orElseThrow(),
+        rs.getObject("prepaid_amount_nanos", Long.class),
         SqlTime.read(rs, "created_at"),
         SqlTime.read(rs, "updated_at"));
   }

@@ -1,5 +1,6 @@
 package dev.tollgate.server.accounts;
 
+import dev.tollgate.core.money.Nanos;
 import java.time.Instant;
 
 /** An account as the API shows it. */
@@ -16,9 +17,12 @@ public record AccountView(
     Instant updatedAt) {
 
   public record SettingsView(
-      boolean postpaidEnabled, Instant postpaidChangedAt, boolean contentModeration, String priceGroup) {
+      boolean postpaidEnabled, Instant postpaidChangedAt, boolean contentModeration, String priceGroup,
+      String billingMode, String prepaidAmount) {
     static SettingsView of(Account a) {
-      return new SettingsView(a.postpaidEnabled(), a.postpaidChangedAt(), a.contentModeration(), a.priceGroup());
+      return new SettingsView(a.postpaidEnabled(), a.postpaidChangedAt(), a.contentModeration(), a.priceGroup(),
+          a.billingMode() == null ? null : a.billingMode().code(),
+          a.prepaidAmountNanos() == null ? null : Nanos.format(a.prepaidAmountNanos()));
     }
   }
 

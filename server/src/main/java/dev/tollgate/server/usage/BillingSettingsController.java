@@ -1,5 +1,6 @@
 package dev.tollgate.server.usage;
 
+import dev.tollgate.core.accounts.BillingMode;
 import dev.tollgate.core.money.Nanos;
 import dev.tollgate.server.http.ApiException;
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,5 +1,6 @@
 package dev.tollgate.server.usage;
 
+import dev.tollgate.core.accounts.BillingMode;
 import dev.tollgate.core.accounts.AccountStatus;
 
 /**

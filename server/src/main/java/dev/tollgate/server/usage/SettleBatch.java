@@ -1,5 +1,6 @@
 package dev.tollgate.server.usage;
 
+import dev.tollgate.core.accounts.BillingMode;
 import dev.tollgate.core.credit.AccountCredit;
 import dev.tollgate.core.credit.BurnSource;
 import dev.tollgate.core.credit.Deduction;

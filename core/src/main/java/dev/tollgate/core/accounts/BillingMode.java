@@ -1,4 +1,4 @@
-package dev.tollgate.server.usage;
+package dev.tollgate.core.accounts;
 
 import java.util.Locale;
 import java.util.Optional;
