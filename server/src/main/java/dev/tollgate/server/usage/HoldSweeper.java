@@ -1,0 +1,51 @@
+package dev.tollgate.server.usage;
+
+import dev.tollgate.server.store.SqlTime;
+import java.time.Duration;
+import java.time.InstantSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deletes holds that ended (released or expired) more than {@link #KEEP} ago, so the table holds
+ * calls in flight and recent ones rather than all history (usage records keep that). Every node
+ * may run it: the deletes are idempotent, and each round takes at most {@link #ROWS_PER_ROUND}
+ * rows so it never holds locks for long.
+ */
+@Component
+class HoldSweeper {
+  private static final Logger log = LoggerFactory.getLogger(HoldSweeper.class);
+  /** An authorise replayed within a day still finds its hold. */
+  static final Duration KEEP = Duration.ofDays(1);
+  static final int ROWS_PER_ROUND = 10_000;
+
+  private final JdbcClient jdbc;
+  private final InstantSource clock;
+
+  HoldSweeper(JdbcClient jdbc, InstantSource clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  @Scheduled(fixedDelay = 600_000, initialDelay = 60_000)
+  void sweep() {
+    int deleted = sweepOnce();
+    if (deleted > 0) {
+      log.info("deleted {} ended holds", deleted);
+    }
+  }
+
+  int sweepOnce() {
+    var before = SqlTime.of(clock.instant().minus(KEEP));
+    return jdbc.sql("""
+            DELETE FROM holds WHERE ctid IN (
+              SELECT ctid FROM holds
+               WHERE (released_at IS NOT NULL AND released_at < ?) OR expires_at < ?
+               LIMIT ?)""")
+        .params(before, before, ROWS_PER_ROUND)
+        .update();
+  }
+}
