@@ -1,22 +1,22 @@
 package dev.tollgate.server.usage;
 
+import dev.tollgate.server.jobs.RecurringJob;
 import dev.tollgate.server.store.SqlTime;
 import java.time.Duration;
 import java.time.InstantSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Deletes holds that ended (released or expired) more than {@link #KEEP} ago, so the table holds
- * calls in flight and recent ones rather than all history (usage records keep that). Every node
- * may run it: the deletes are idempotent, and each round takes at most {@link #ROWS_PER_ROUND}
- * rows so it never holds locks for long.
+ * calls in flight and recent ones rather than all history (usage records keep that). As a {@link
+ * RecurringJob} it runs on one node at a time; each round deletes at most {@link
+ * #ROWS_PER_ROUND} rows so it never holds locks for long.
  */
 @Component
-class HoldSweeper {
+class HoldSweeper implements RecurringJob {
   private static final Logger log = LoggerFactory.getLogger(HoldSweeper.class);
   /** An authorise replayed within a day still finds its hold. */
   static final Duration KEEP = Duration.ofDays(1);
@@ -30,8 +30,18 @@ class HoldSweeper {
     this.clock = clock;
   }
 
-  @Scheduled(fixedDelay = 600_000, initialDelay = 60_000)
-  void sweep() {
+  @Override
+  public String name() {
+    return "sweep-ended-holds";
+  }
+
+  @Override
+  public Duration interval() {
+    return Duration.ofMinutes(10);
+  }
+
+  @Override
+  public void run() {
     int deleted = sweepOnce();
     if (deleted > 0) {
       log.info("deleted {} ended holds", deleted);

@@ -17,6 +17,8 @@ import org.springframework.test.context.DynamicPropertySource;
     properties = {
       "tollgate.admin-token=" + ServerTest.ADMIN_TOKEN,
       "tollgate.test-clock=true",
+      // Tests run jobs themselves, at the instants they choose; JobSchedulerTest covers the scheduler.
+      "tollgate.jobs.enabled=false",
       "logging.structured.format.console=",
     })
 public abstract class ServerTest {
