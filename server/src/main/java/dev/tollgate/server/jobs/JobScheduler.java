@@ -25,6 +25,8 @@ class JobScheduler implements SmartLifecycle {
   /** How often a node asks for due jobs; jobs are minutes apart, so a few seconds is plenty. */
   static final Duration POLLING_INTERVAL = Duration.ofSeconds(5);
   static final int THREADS = 2;
+  /** Within the server's graceful shutdown phase (20 s). */
+  static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(15);
 
   private final Scheduler scheduler;
   private final boolean enabled;
@@ -42,6 +44,8 @@ class JobScheduler implements SmartLifecycle {
         .startTasks(tasks)
         .threads(THREADS)
         .pollingInterval(pollingInterval)
+        // A job interrupted by shutdown runs again on the next node: it is idempotent by contract.
+        .shutdownMaxWait(SHUTDOWN_WAIT)
         .build();
   }
 
