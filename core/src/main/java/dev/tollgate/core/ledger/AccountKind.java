@@ -21,7 +21,9 @@ public enum AccountKind {
   /** {@code payments:{provider}} — money received from a payment provider (stripe, epay). */
   PAYMENTS("payments"),
   /** {@code adjustment:{reason}} — operator credits and debits outside any payment. */
-  ADJUSTMENT("adjustment");
+  ADJUSTMENT("adjustment"),
+  /** {@code sales:{packageKind}} — wallet money paid for packages; positive = sold, not refunded. */
+  SALES("sales");
 
   private final String prefix;
 

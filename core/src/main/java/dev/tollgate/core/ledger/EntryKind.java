@@ -21,6 +21,10 @@ public enum EntryKind {
   WALLET_DEBIT("wallet_debit"),
   /** The postpaid receivable paid from outside (a monthly bill paid through a provider). */
   BILL_PAYMENT("bill_payment"),
+  /** Wallet money paid for a package: the wallet to {@code sales:{kind}}. */
+  PURCHASE("purchase"),
+  /** A refunded purchase's price back from {@code sales:{kind}} to the wallet. */
+  PURCHASE_REFUND("purchase_refund"),
   /** A new entry that fixes an earlier one; entries are never edited. */
   CORRECTION("correction");
 

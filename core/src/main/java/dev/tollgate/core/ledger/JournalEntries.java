@@ -175,6 +175,51 @@ public final class JournalEntries {
             new Posting(LedgerAccount.postpaid(accountId), currency, amountNanos)));
   }
 
+  /**
+   * A package bought with wallet money: {@code wallet:{accountId}} −n / {@code sales:{packageKind}}
+   * +n. The credit the package gives is issued separately ({@link #grantIssued}), funded by
+   * {@code grant_funding:{class}} like any grant, so the money paid and the credit issued never mix
+   * (a units package's credit is not even in money).
+   */
+  public static JournalEntry purchase(
+      String entryId,
+      Instant occurredAt,
+      String purchaseId,
+      String accountId,
+      LedgerUnit.Money currency,
+      long amountNanos,
+      String packageKind) {
+    requirePositive(amountNanos);
+    return new JournalEntry(
+        entryId,
+        EntryKind.PURCHASE,
+        occurredAt,
+        purchaseId,
+        List.of(
+            new Posting(LedgerAccount.wallet(accountId), currency, -amountNanos),
+            new Posting(LedgerAccount.sales(packageKind), currency, amountNanos)));
+  }
+
+  /** The price of a refunded purchase back into the wallet: the opposite of {@link #purchase}. */
+  public static JournalEntry purchaseRefund(
+      String entryId,
+      Instant occurredAt,
+      String purchaseId,
+      String accountId,
+      LedgerUnit.Money currency,
+      long amountNanos,
+      String packageKind) {
+    requirePositive(amountNanos);
+    return new JournalEntry(
+        entryId,
+        EntryKind.PURCHASE_REFUND,
+        occurredAt,
+        purchaseId,
+        List.of(
+            new Posting(LedgerAccount.sales(packageKind), currency, -amountNanos),
+            new Posting(LedgerAccount.wallet(accountId), currency, amountNanos)));
+  }
+
   /** The postpaid receivable paid through {@code payments:{provider}} (a monthly bill). */
   public static JournalEntry billPayment(
       String entryId,

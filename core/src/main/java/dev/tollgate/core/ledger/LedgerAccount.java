@@ -42,6 +42,11 @@ public record LedgerAccount(AccountKind kind, String key) {
     return new LedgerAccount(AccountKind.PAYMENTS, provider);
   }
 
+  /** Where wallet money paid for packages of a kind goes ({@code prepaid}, {@code edition}, …). */
+  public static LedgerAccount sales(String packageKind) {
+    return new LedgerAccount(AccountKind.SALES, packageKind);
+  }
+
   public static LedgerAccount adjustment(String reason) {
     return new LedgerAccount(AccountKind.ADJUSTMENT, reason);
   }

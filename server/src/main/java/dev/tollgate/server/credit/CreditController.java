@@ -4,6 +4,7 @@ import dev.tollgate.core.money.Nanos;
 import dev.tollgate.server.accounts.Account;
 import dev.tollgate.server.accounts.AccountCommands;
 import dev.tollgate.server.accounts.AccountStore;
+import dev.tollgate.server.credit.packages.PackageResources;
 import dev.tollgate.server.http.ApiException;
 import dev.tollgate.server.http.Page;
 import io.swagger.v3.oas.annotations.Operation;
@@ -30,11 +31,13 @@ class CreditController {
   private final GrantStore grants;
   private final WalletStore wallets;
   private final AccountStore accounts;
+  private final PackageResources resources;
   private final InstantSource clock;
 
   CreditController(
       GrantCommands grantCommands, WalletCommands walletCommands, GrantStore grants, WalletStore wallets,
-      AccountStore accounts, InstantSource clock) {
+      AccountStore accounts, PackageResources resources, InstantSource clock) {
+    this.resources = resources;
     this.grantCommands = grantCommands;
     this.walletCommands = walletCommands;
     this.grants = grants;
@@ -120,13 +123,21 @@ class CreditController {
 
   record PostpaidView(boolean enabled, String accruedThisMonth) {}
 
-  record BalanceView(String currency, String wallet, List<GrantView> grants, String holds, PostpaidView postpaid) {}
+  /**
+   * The balance, and seed 000's resource dashboard: the edition in effect, every edition held,
+   * add-ons and the family's concurrency packages.
+   */
+  record BalanceView(
+      String currency, String wallet, List<GrantView> grants, String holds, PostpaidView postpaid,
+      PackageResources.EditionView edition, List<PackageResources.EditionView> editions,
+      List<PackageResources.AddOnView> addOns, List<PackageResources.ConcurrencyView> concurrency) {}
 
   /** Grants shown with a balance: at most this many, the live ones, oldest first. */
   static final int BALANCE_GRANTS_MAX = Page.SIZE_MAX;
 
   @GetMapping("/v1/accounts/{id}/balance")
-  @Operation(summary = "The wallet, the grants that are neither expired nor voided, holds and postpaid accrual")
+  @Operation(summary = "The wallet, the grants that are neither expired nor voided, holds and postpaid accrual;"
+      + " the resource dashboard: the edition in effect, editions, add-ons and concurrency packages")
   BalanceView balance(@PathVariable String id) {
     Account account = account(id);
     Instant now = clock.instant();
@@ -136,9 +147,11 @@ class CreditController {
         .toList();
     // Holds and the month's postpaid accrual come with the hot path (authorise/settle); until then
     // there are none.
+    PackageResources.Resources held = resources.of(account.rootId(), id, now, edition);
     return new BalanceView(
         account.currency(), Nanos.format(wallets.balance(account.rootId(), id)), live, Nanos.format(0),
-        new PostpaidView(account.postpaidEnabled(), Nanos.format(0)));
+        new PostpaidView(account.postpaidEnabled(), Nanos.format(0)), held.edition(), held.editions(), held.addOns(),
+        held.concurrency());
   }
 
   private Account account(String id) {

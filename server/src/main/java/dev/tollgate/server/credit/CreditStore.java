@@ -5,6 +5,7 @@ import dev.tollgate.core.credit.Burn;
 import dev.tollgate.core.credit.BurnSource;
 import dev.tollgate.core.credit.Grant;
 import dev.tollgate.core.credit.GrantClass;
+import dev.tollgate.core.credit.packages.EditionPrecedence;
 import dev.tollgate.server.store.SqlTime;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,6 +45,9 @@ public class CreditStore {
    * occurredAt} to settle), with remaining > 0 or of class edition (an exhausted edition is still
    * active for add-ons). {@code editionActive} is computed at {@code notBefore}; a caller settling
    * later usage recomputes it with {@link #editionActiveAt}. Unknown ids are absent from the map.
+   *
+   * <p>Allowances of purchased editions ({@code grants.edition_rank}) go through {@link
+   * EditionPrecedence}: a lower edition's allowance is narrowed to the time no higher one is valid.
    */
   public Map<String, LockedCredit> lockAndLoad(Collection<String> accountIds, Instant notBefore) {
     String[] sorted = new TreeSet<>(accountIds).toArray(String[]::new);
@@ -62,7 +66,10 @@ public class CreditStore {
     String[] ids = locked.stream().map(Locked::id).toArray(String[]::new);
     var wallets = new HashMap<String, Long>();
     var grants = new HashMap<String, List<Grant>>();
-    jdbc.sql("SELECT a.id AS a_id, w.balance_nanos AS w_balance, " + GrantRows.COLUMNS + "\n" + """
+    // Ranks of purchased editions' allowances, for EditionPrecedence; usually empty.
+    var ranks = new HashMap<String, Integer>();
+    jdbc.sql("SELECT a.id AS a_id, w.balance_nanos AS w_balance, g.edition_rank AS g_edition_rank, "
+            + GrantRows.COLUMNS + "\n" + """
              FROM unnest(?::text[], ?::text[]) AS a(root_id, id)
              LEFT JOIN wallets w ON w.root_id = a.root_id AND w.account_id = a.id
              LEFT JOIN grants g ON g.root_id = a.root_id AND g.account_id = a.id AND g.voided_at IS NULL
@@ -74,11 +81,17 @@ public class CreditStore {
           List<Grant> list = grants.computeIfAbsent(account, a -> new ArrayList<>());
           if (rs.getString("g_id") != null) {
             list.add(GrantRows.map(rs).grant());
+            int rank = rs.getInt("g_edition_rank");
+            if (!rs.wasNull()) {
+              ranks.put(rs.getString("g_id"), rank);
+            }
           }
         });
     var result = new LinkedHashMap<String, LockedCredit>();
     for (Locked a : locked) {
-      List<Grant> list = grants.getOrDefault(a.id(), List.of());
+      // Only the highest edition's allowance pays (seed 000); lower ones are narrowed here, once
+      // per load, so the deduction engine and the settle loop stay unaware of editions.
+      List<Grant> list = EditionPrecedence.apply(grants.getOrDefault(a.id(), List.of()), ranks, notBefore);
       var credit = new AccountCredit(
           list, wallets.getOrDefault(a.id(), 0L), a.postpaid(), editionActiveAt(list, notBefore));
       result.put(a.id(), new LockedCredit(a.rootId(), a.id(), a.currency(), credit));

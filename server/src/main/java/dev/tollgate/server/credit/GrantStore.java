@@ -69,6 +69,19 @@ public class GrantStore {
         .list();
   }
 
+  /** The grants with these ids in a family, in the order of {@code ids}; unknown ids are skipped. */
+  public List<StoredGrant> byIds(String rootId, List<String> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    List<StoredGrant> found = jdbc.sql("SELECT " + GrantRows.COLUMNS + "\n" + """
+             FROM grants g WHERE g.root_id = ? AND g.id = ANY(?::text[])""")
+        .params(rootId, ids.toArray(String[]::new))
+        .query((rs, row) -> GrantRows.map(rs))
+        .list();
+    return found.stream().sorted(java.util.Comparator.comparingInt(g -> ids.indexOf(g.id()))).toList();
+  }
+
   /** Whether an edition is active at {@code at} (see {@link CreditStore#editionActiveAt}). */
   public boolean editionActiveAt(String rootId, String accountId, Instant at) {
     return jdbc.sql("""

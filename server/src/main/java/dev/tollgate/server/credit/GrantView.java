@@ -29,7 +29,7 @@ public record GrantView(
   /**
    * @param editionActive whether the account has an edition in force now
    */
-  static GrantView of(StoredGrant stored, Instant now, boolean editionActive) {
+  public static GrantView of(StoredGrant stored, Instant now, boolean editionActive) {
     Grant g = stored.grant();
     String[] meters = GrantRows.meters(g.scope());
     // TODO(billing issue: overdue accounts): pass whether the account is overdue; until billing

@@ -15,7 +15,7 @@ final class LedgerOwners {
     return switch (account.kind()) {
       case GRANT -> entryAccountId;
       case WALLET, POSTPAID -> account.key();
-      case GRANT_FUNDING, USAGE, BREAKAGE, PAYMENTS, ADJUSTMENT -> null;
+      case GRANT_FUNDING, USAGE, BREAKAGE, PAYMENTS, ADJUSTMENT, SALES -> null;
     };
   }
 }

@@ -12,6 +12,7 @@ import dev.tollgate.core.pricing.PriceVersion;
 import dev.tollgate.core.pricing.Usage;
 import dev.tollgate.server.credit.CreditStore;
 import dev.tollgate.server.credit.LockedCredit;
+import dev.tollgate.server.credit.packages.ConcurrencySlots;
 import dev.tollgate.server.pricing.CatalogRating;
 import dev.tollgate.server.pricing.PriceCatalog;
 import java.time.Duration;
@@ -33,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * ({@code invalid_api_key}), the account ({@code account_not_found}, {@code account_suspended},
  * {@code account_closed}), the price ({@code price_missing}), the credit ({@code
  * insufficient_credit}: a debt, or not enough credit left beside other calls' holds), concurrency
- * ({@code concurrency_limit}). An admitted call gets a hold: the list price of its estimate, else
+ * ({@code concurrency_limit}: the meter's {@code concurrencyDefault} plus the family's purchased
+ * concurrency packages in force; a meter without a default has no limit). An admitted call gets a hold: the list price of its estimate, else
  * the configured prepaid amount; the hold reduces what later calls may hold, until settle or
  * expiry releases it.
  *
@@ -47,15 +49,17 @@ class AuthorizeBatch {
   private final CreditStore credit;
   private final HoldStore holds;
   private final PriceCatalog catalog;
+  private final ConcurrencySlots slots;
   private final InstantSource clock;
   private final JsonMapper json;
 
   AuthorizeBatch(Callers callers, CallStore calls, CreditStore credit, HoldStore holds, PriceCatalog catalog,
-      InstantSource clock, JsonMapper json) {
+      ConcurrencySlots slots, InstantSource clock, JsonMapper json) {
     this.callers = callers;
     this.calls = calls;
     this.credit = credit;
     this.holds = holds;
+    this.slots = slots;
     this.catalog = catalog;
     this.clock = clock;
     this.json = json;
@@ -108,6 +112,8 @@ class AuthorizeBatch {
       }
     }
     Map<HoldStore.FamilyMeter, Long> inFlight = new HashMap<>(holds.liveCounts(roots, meters, now));
+    // Purchased concurrency packages raise a family's limit on their meters: one grouped query.
+    Map<ConcurrencySlots.FamilyMeter, Long> bought = slots.inForce(roots, meters, now);
     Map<RequestKey, HoldStore.HoldRow> placed = new HashMap<>();
     List<HoldStore.HoldRow> newHolds = new ArrayList<>();
     Duration timeout = Duration.ofMillis(platform.holdTimeoutMs());
@@ -128,7 +134,7 @@ class AuthorizeBatch {
         continue;
       }
       BillingMode mode = account.billingMode() != null ? account.billingMode() : platform.mode();
-      Decision d = decide(cmd, account, mode, platform, locked.get(account.id()).credit(), held, inFlight, now);
+      Decision d = decide(cmd, account, mode, platform, locked.get(account.id()).credit(), held, inFlight, bought, now);
       if (d.refusal != null) {
         answers[i] = d.refusal;
         continue;
@@ -149,7 +155,7 @@ class AuthorizeBatch {
 
   private Decision decide(AuthorizeCommand cmd, CallerAccount account, BillingMode mode,
       CallStore.PlatformBilling platform, AccountCredit credit, Map<String, Long> held,
-      Map<HoldStore.FamilyMeter, Long> inFlight, Instant now) {
+      Map<HoldStore.FamilyMeter, Long> inFlight, Map<ConcurrencySlots.FamilyMeter, Long> bought, Instant now) {
     if (account.status() == AccountStatus.SUSPENDED) {
       return refuse(HttpStatus.FORBIDDEN, "account_suspended", "the account is suspended");
     }
@@ -191,7 +197,9 @@ class AuthorizeBatch {
       }
     }
     if (version.get().concurrencyDefault().isPresent()) {
-      long limit = version.get().concurrencyDefault().getAsInt();
+      // Seed 004: "m concurrency by default and n purchased → m + n", shared by the family.
+      long limit = version.get().concurrencyDefault().getAsInt()
+          + bought.getOrDefault(new ConcurrencySlots.FamilyMeter(account.rootId(), cmd.meter()), 0L);
       long running = inFlight.getOrDefault(new HoldStore.FamilyMeter(account.rootId(), cmd.meter()), 0L);
       if (running >= limit) {
         return refuse(HttpStatus.TOO_MANY_REQUESTS, "concurrency_limit",

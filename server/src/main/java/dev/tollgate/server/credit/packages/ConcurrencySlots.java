@@ -1,0 +1,47 @@
+package dev.tollgate.server.credit.packages;
+
+import dev.tollgate.server.store.SqlTime;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Purchased concurrency in force, per family and meter (seed 004: "m + n concurrency … shared by
+ * the root account and sub-accounts"). Read by authorise once per batch.
+ */
+@Repository
+public class ConcurrencySlots {
+  private final JdbcClient jdbc;
+
+  public ConcurrencySlots(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** A family's meter. */
+  public record FamilyMeter(String rootId, String meter) {}
+
+  /**
+   * Extra slots in force at {@code now} for these families and meters, in one grouped query;
+   * absent = none bought.
+   */
+  public Map<FamilyMeter, Long> inForce(Collection<String> rootIds, Collection<String> meters, Instant now) {
+    Map<FamilyMeter, Long> slots = new HashMap<>();
+    if (rootIds.isEmpty() || meters.isEmpty()) {
+      return slots;
+    }
+    jdbc.sql("""
+            SELECT c.root_id, m.meter, sum(c.slots) AS n
+              FROM concurrency_packages c CROSS JOIN LATERAL unnest(c.meters) AS m(meter)
+             WHERE c.root_id = ANY(?::text[]) AND m.meter = ANY(?::text[]) AND c.voided_at IS NULL
+               AND c.effective_at <= ? AND c.expires_at > ?
+             GROUP BY c.root_id, m.meter""")
+        .params(rootIds.toArray(String[]::new), meters.toArray(String[]::new), SqlTime.of(now), SqlTime.of(now))
+        .query(rs -> {
+          slots.put(new FamilyMeter(rs.getString("root_id"), rs.getString("meter")), rs.getLong("n"));
+        });
+    return slots;
+  }
+}
