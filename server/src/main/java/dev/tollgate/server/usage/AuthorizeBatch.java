@@ -111,9 +111,9 @@ class AuthorizeBatch {
         meters.add(batch.get(i).meter());
       }
     }
-    Map<HoldStore.FamilyMeter, Long> inFlight = new HashMap<>(holds.liveCounts(roots, meters, now));
+    Map<HoldStore.FamilyMeter, HoldStore.InFlight> inFlight = new HashMap<>(holds.liveCounts(roots, meters, now));
     // Purchased concurrency packages raise a family's limit on their meters: one grouped query.
-    Map<ConcurrencySlots.FamilyMeter, Long> bought = slots.inForce(roots, meters, now);
+    Map<ConcurrencySlots.FamilyMeter, ConcurrencySlots.Slots> bought = slots.inForce(roots, meters, now);
     Map<RequestKey, HoldStore.HoldRow> placed = new HashMap<>();
     List<HoldStore.HoldRow> newHolds = new ArrayList<>();
     Duration timeout = Duration.ofMillis(platform.holdTimeoutMs());
@@ -140,22 +140,25 @@ class AuthorizeBatch {
         continue;
       }
       HoldStore.HoldRow hold = new HoldStore.HoldRow(Ids.next("hld_"), account.rootId(), account.id(), cmd.requestId(),
-          cmd.meter(), ((Callers.Caller) resolved.get(i)).apiKeyId(), d.holdNanos, now, now.plus(timeout), null);
+          cmd.meter(), ((Callers.Caller) resolved.get(i)).apiKeyId(), d.holdNanos, d.exclusive, now, now.plus(timeout),
+          null);
       newHolds.add(hold);
       placed.put(keyOf[i], hold);
       held.merge(account.id(), d.holdNanos, Math::addExact);
-      inFlight.merge(new HoldStore.FamilyMeter(account.rootId(), cmd.meter()), 1L, Long::sum);
+      inFlight.merge(new HoldStore.FamilyMeter(account.rootId(), cmd.meter()), HoldStore.InFlight.one(d.exclusive),
+          HoldStore.InFlight::plus);
       answers[i] = answer(hold, account, platform);
     }
     holds.insert(newHolds);
     return List.of(answers);
   }
 
-  private record Decision(long holdNanos, CallAnswer.Refused refusal) {}
+  private record Decision(long holdNanos, boolean exclusive, CallAnswer.Refused refusal) {}
 
   private Decision decide(AuthorizeCommand cmd, CallerAccount account, BillingMode mode,
       CallStore.PlatformBilling platform, AccountCredit credit, Map<String, Long> held,
-      Map<HoldStore.FamilyMeter, Long> inFlight, Map<ConcurrencySlots.FamilyMeter, Long> bought, Instant now) {
+      Map<HoldStore.FamilyMeter, HoldStore.InFlight> inFlight,
+      Map<ConcurrencySlots.FamilyMeter, ConcurrencySlots.Slots> bought, Instant now) {
     if (account.status() == AccountStatus.SUSPENDED) {
       return refuse(HttpStatus.FORBIDDEN, "account_suspended", "the account is suspended");
     }
@@ -165,6 +168,14 @@ class AuthorizeBatch {
     Optional<PriceVersion> version = catalog.inForceAt(cmd.meter(), now);
     if (version.isEmpty()) {
       return refuse(HttpStatus.UNPROCESSABLE_CONTENT, "price_missing", "meter '" + cmd.meter() + "' has no price; it cannot be used");
+    }
+    ConcurrencySlots.Slots slotsBought =
+        bought.getOrDefault(new ConcurrencySlots.FamilyMeter(account.rootId(), cmd.meter()), ConcurrencySlots.Slots.NONE);
+    HoldStore.InFlight running =
+        inFlight.getOrDefault(new HoldStore.FamilyMeter(account.rootId(), cmd.meter()), HoldStore.InFlight.NONE);
+    if (running.exclusive() < slotsBought.exclusive()) {
+      // Seed 000: inside purchased exclusive concurrency a call consumes no credit; the slots are its only limit.
+      return new Decision(0, true, null);
     }
     boolean free = version.get().terms().mode() == PriceMode.FREE;
     long holdNanos = 0;
@@ -198,15 +209,13 @@ class AuthorizeBatch {
     }
     if (version.get().concurrencyDefault().isPresent()) {
       // Seed 004: "m concurrency by default and n purchased → m + n", shared by the family.
-      long limit = version.get().concurrencyDefault().getAsInt()
-          + bought.getOrDefault(new ConcurrencySlots.FamilyMeter(account.rootId(), cmd.meter()), 0L);
-      long running = inFlight.getOrDefault(new HoldStore.FamilyMeter(account.rootId(), cmd.meter()), 0L);
-      if (running >= limit) {
+      long limit = version.get().concurrencyDefault().getAsInt() + slotsBought.shared();
+      if (running.shared() >= limit) {
         return refuse(HttpStatus.TOO_MANY_REQUESTS, "concurrency_limit",
             limit + " calls of '" + cmd.meter() + "' are already running for this account and its sub-accounts");
       }
     }
-    return new Decision(holdNanos, null);
+    return new Decision(holdNanos, false, null);
   }
 
   /** Without an estimate, a per-call or per-unit meter's next call is one unit (a units grant can hold it). */
@@ -216,7 +225,7 @@ class AuthorizeBatch {
   }
 
   private static Decision refuse(HttpStatus status, String code, String detail) {
-    return new Decision(0, new CallAnswer.Refused(status, code, detail));
+    return new Decision(0, false, new CallAnswer.Refused(status, code, detail));
   }
 
   private CallAnswer answer(HoldStore.HoldRow hold, CallerAccount account, CallStore.PlatformBilling platform) {

@@ -24,15 +24,15 @@ class HoldStore {
 
   record HoldRow(
       String id, String rootId, String accountId, String requestId, String meter, String apiKeyId, long amountNanos,
-      Instant createdAt, Instant expiresAt, Instant releasedAt) {}
+      boolean exclusive, Instant createdAt, Instant expiresAt, Instant releasedAt) {}
 
   private static final String COLUMNS =
-      "id, root_id, account_id, request_id, meter, api_key_id, amount_nanos, created_at, expires_at, released_at";
+      "id, root_id, account_id, request_id, meter, api_key_id, amount_nanos, exclusive, created_at, expires_at, released_at";
 
   private static HoldRow map(java.sql.ResultSet rs) throws java.sql.SQLException {
     return new HoldRow(rs.getString("id"), rs.getString("root_id"), rs.getString("account_id"),
         rs.getString("request_id"), rs.getString("meter"), rs.getString("api_key_id"), rs.getLong("amount_nanos"),
-        SqlTime.read(rs, "created_at"), SqlTime.read(rs, "expires_at"), SqlTime.read(rs, "released_at"));
+        rs.getBoolean("exclusive"), SqlTime.read(rs, "created_at"), SqlTime.read(rs, "expires_at"), SqlTime.read(rs, "released_at"));
   }
 
   /** Holds already placed for these requests (an authorise replay answers with them). */
@@ -42,7 +42,7 @@ class HoldStore {
       return found;
     }
     jdbc.sql("""
-            SELECT h.id, h.root_id, h.account_id, h.request_id, h.meter, h.api_key_id, h.amount_nanos, h.created_at,
+            SELECT h.id, h.root_id, h.account_id, h.request_id, h.meter, h.api_key_id, h.amount_nanos, h.exclusive, h.created_at,
                    h.expires_at, h.released_at
               FROM unnest(?::text[], ?::text[]) AS k(r, q) JOIN holds h ON h.root_id = k.r AND h.request_id = k.q""")
         .params(CallStore.roots(keys), CallStore.requestIds(keys))
@@ -76,19 +76,34 @@ class HoldStore {
 
   record FamilyMeter(String rootId, String meter) {}
 
+  /** Calls in flight: on shared slots (default + bought), and on exclusive slots (seed 000). */
+  record InFlight(long shared, long exclusive) {
+    static final InFlight NONE = new InFlight(0, 0);
+
+    static InFlight one(boolean exclusive) {
+      return exclusive ? new InFlight(0, 1) : new InFlight(1, 0);
+    }
+
+    InFlight plus(InFlight other) {
+      return new InFlight(shared + other.shared, exclusive + other.exclusive);
+    }
+  }
+
   /** Live holds per family and meter: the calls in flight that count against concurrency. */
-  Map<FamilyMeter, Long> liveCounts(Collection<String> rootIds, Collection<String> meters, Instant now) {
-    Map<FamilyMeter, Long> counts = new HashMap<>();
+  Map<FamilyMeter, InFlight> liveCounts(Collection<String> rootIds, Collection<String> meters, Instant now) {
+    Map<FamilyMeter, InFlight> counts = new HashMap<>();
     if (rootIds.isEmpty()) {
       return counts;
     }
     jdbc.sql("""
-            SELECT root_id, meter, count(*) AS n FROM holds
+            SELECT root_id, meter, count(*) FILTER (WHERE NOT exclusive) AS shared,
+                   count(*) FILTER (WHERE exclusive) AS exclusive FROM holds
              WHERE root_id = ANY(?::text[]) AND meter = ANY(?::text[]) AND released_at IS NULL AND expires_at > ?
              GROUP BY root_id, meter""")
         .params(rootIds.toArray(String[]::new), meters.toArray(String[]::new), SqlTime.of(now))
         .query(rs -> {
-          counts.put(new FamilyMeter(rs.getString("root_id"), rs.getString("meter")), rs.getLong("n"));
+          counts.put(new FamilyMeter(rs.getString("root_id"), rs.getString("meter")),
+              new InFlight(rs.getLong("shared"), rs.getLong("exclusive")));
         });
     return counts;
   }
@@ -101,8 +116,10 @@ class HoldStore {
     String[] ids = new String[n], roots = new String[n], accounts = new String[n], requests = new String[n];
     String[] meters = new String[n], keys = new String[n], created = new String[n], expires = new String[n];
     long[] amounts = new long[n];
+    boolean[] exclusive = new boolean[n];
     for (int i = 0; i < n; i++) {
       HoldRow h = holds.get(i);
+      exclusive[i] = h.exclusive();
       ids[i] = h.id();
       roots[i] = h.rootId();
       accounts[i] = h.accountId();
@@ -114,11 +131,13 @@ class HoldStore {
       expires[i] = h.expiresAt().toString();
     }
     jdbc.sql("""
-            INSERT INTO holds (id, root_id, account_id, request_id, meter, api_key_id, amount_nanos, created_at, expires_at)
-            SELECT id, r, a, q, m, k, am, c::timestamptz, e::timestamptz
-              FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[])
-                AS t(id, r, a, q, m, k, am, c, e)""")
-        .params(ids, roots, accounts, requests, meters, keys, amounts, created, expires)
+            INSERT INTO holds (id, root_id, account_id, request_id, meter, api_key_id, amount_nanos, exclusive, created_at,
+                               expires_at)
+            SELECT id, r, a, q, m, k, am, x, c::timestamptz, e::timestamptz
+              FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::boolean[],
+                          ?::text[], ?::text[])
+                AS t(id, r, a, q, m, k, am, x, c, e)""")
+        .params(ids, roots, accounts, requests, meters, keys, amounts, exclusive, created, expires)
         .update();
   }
 

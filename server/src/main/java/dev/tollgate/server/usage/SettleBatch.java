@@ -104,6 +104,8 @@ class SettleBatch {
       }
     }
     Map<RequestKey, String> replayed = usage.answers(keys);
+    // Calls admitted on exclusive concurrency (seed 000) consume no credit.
+    Map<RequestKey, HoldStore.HoldRow> heldFor = holds.byRequest(keys);
 
     Map<String, AccountCredit> state = new HashMap<>();
     locked.forEach((id, l) -> state.put(id, l.credit()));
@@ -132,7 +134,9 @@ class SettleBatch {
       Callers.Caller caller = (Callers.Caller) resolved.get(i);
       CallerAccount account = accounts.get(caller.accountId());
       BillingMode mode = account.billingMode() != null ? account.billingMode() : platform.mode();
-      answers[i] = settleOne(cmd, caller, account, mode, locked.get(account.id()), state, now, rows, deductions, bookings);
+      HoldStore.HoldRow hold = heldFor.get(key);
+      boolean exclusive = hold != null && hold.exclusive();
+      answers[i] = settleOne(cmd, caller, account, mode, exclusive, state, rows, deductions, bookings);
       if (answers[i] instanceof CallAnswer.Answered) {
         settled.add(key);
         if (cmd.holdId() != null) {
@@ -156,8 +160,8 @@ class SettleBatch {
   }
 
   private CallAnswer settleOne(
-      SettleCommand cmd, Callers.Caller caller, CallerAccount account, BillingMode mode, LockedCredit lockedCredit,
-      Map<String, AccountCredit> state, Instant now, List<UsageStore.UsageRow> rows,
+      SettleCommand cmd, Callers.Caller caller, CallerAccount account, BillingMode mode, boolean exclusive,
+      Map<String, AccountCredit> state, List<UsageStore.UsageRow> rows,
       List<AccountDeduction> deductions, List<Booking> bookings) {
     // No status check here: a call that was served is recorded whatever happened to the account
     // since authorise; refusing is authorise's job.
@@ -165,7 +169,7 @@ class SettleBatch {
     Usage u = cmd.usage();
     if (!cmd.success()) {
       // Failed calls are free (seed 004): recorded, nothing charged, the hold released.
-      String response = write(new SettleResponse(usageId, cmd.requestId(), "0.00", account.currency(), mode.code(), List.of()));
+      String response = write(new SettleResponse(usageId, cmd.requestId(), "0.00", account.currency(), mode.code(), null, List.of()));
       rows.add(row(usageId, cmd, caller, account, mode, u, 0, 0, 0, 0, null, response));
       return new CallAnswer.Answered(response);
     }
@@ -185,7 +189,7 @@ class SettleBatch {
     List<SettleResponse.Charge> charges = List.of();
     long postpaidNanos = 0;
     long postpaidUnits = 0;
-    if (mode != BillingMode.SELF) {
+    if (mode != BillingMode.SELF && !exclusive) {
       AccountCredit before = state.get(account.id());
       AccountCredit current = before.withEditionActive(CreditStore.editionActiveAt(before.grants(), cmd.occurredAt()));
       RatedCharge charge = new RatedCharge(cmd.meter(), cmd.occurredAt(), rating.billableUnits(), rating.totalNanos());
@@ -202,7 +206,8 @@ class SettleBatch {
       }
     }
     String response = write(new SettleResponse(usageId, cmd.requestId(),
-        dev.tollgate.core.money.Nanos.format(rating.totalNanos()), account.currency(), mode.code(), charges));
+        dev.tollgate.core.money.Nanos.format(rating.totalNanos()), account.currency(), mode.code(),
+        exclusive ? Boolean.TRUE : null, charges));
     rows.add(row(usageId, cmd, caller, account, mode, u, rating.billableUnits(), rating.totalNanos(), postpaidNanos,
         postpaidUnits, snapshot, response));
     return new CallAnswer.Answered(response);

@@ -9,7 +9,8 @@ import java.util.List;
 /** The answer to a settle, as API.md fixes it; stored with the usage record and replayed verbatim. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record SettleResponse(
-    String usageId, String requestId, String amount, String currency, String billingMode, List<Charge> charges) {
+    String usageId, String requestId, String amount, String currency, String billingMode,
+    Boolean exclusiveConcurrency, List<Charge> charges) {
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record Charge(String source, String grantId, String amount, long units) {}

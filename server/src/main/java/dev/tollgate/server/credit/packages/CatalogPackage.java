@@ -11,7 +11,9 @@ import java.util.Set;
 /**
  * A package of the operator's catalog. Which optional fields are set depends on the kind (the
  * database checks it again): {@code amount} for prepaid and add-on packages, {@code rank} and
- * {@code monthlyAllowance} for editions, {@code concurrency} for concurrency packages.
+ * {@code monthlyAllowance} for editions, {@code concurrency} (and
+ * {@code exclusive}: seed 000's exclusive concurrency, whose calls consume no credit) for concurrency
+ * packages.
  *
  * @param meters null: every meter
  * @param denomination null only for concurrency packages, which give no credit
@@ -30,6 +32,7 @@ public record CatalogPackage(
     int refundableDays,
     Integer rank,
     Integer concurrency,
+    boolean exclusive,
     boolean active,
     Instant createdAt,
     Instant updatedAt) {
@@ -40,6 +43,6 @@ public record CatalogPackage(
 
   CatalogPackage withTimes(Instant created, Instant updated) {
     return new CatalogPackage(id, name, kind, meters, denomination, amount, monthlyAllowance, priceNanos, currency,
-        validity, refundableDays, rank, concurrency, active, created, updated);
+        validity, refundableDays, rank, concurrency, exclusive, active, created, updated);
   }
 }

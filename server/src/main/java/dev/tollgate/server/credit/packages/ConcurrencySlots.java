@@ -24,23 +24,33 @@ public class ConcurrencySlots {
   public record FamilyMeter(String rootId, String meter) {}
 
   /**
-   * Extra slots in force at {@code now} for these families and meters, in one grouped query;
-   * absent = none bought.
+   * Slots bought and in force for a family's meter: {@code shared} add to the meter's default
+   * concurrency; {@code exclusive} ones (seed 000) admit calls that consume no credit.
    */
-  public Map<FamilyMeter, Long> inForce(Collection<String> rootIds, Collection<String> meters, Instant now) {
-    Map<FamilyMeter, Long> slots = new HashMap<>();
+  public record Slots(long shared, long exclusive) {
+    public static final Slots NONE = new Slots(0, 0);
+  }
+
+  /**
+   * Slots in force at {@code now} for these families and meters, in one grouped query; absent =
+   * none bought.
+   */
+  public Map<FamilyMeter, Slots> inForce(Collection<String> rootIds, Collection<String> meters, Instant now) {
+    Map<FamilyMeter, Slots> slots = new HashMap<>();
     if (rootIds.isEmpty() || meters.isEmpty()) {
       return slots;
     }
     jdbc.sql("""
-            SELECT c.root_id, m.meter, sum(c.slots) AS n
+            SELECT c.root_id, m.meter, sum(c.slots) FILTER (WHERE NOT c.exclusive) AS shared,
+                   sum(c.slots) FILTER (WHERE c.exclusive) AS exclusive
               FROM concurrency_packages c CROSS JOIN LATERAL unnest(c.meters) AS m(meter)
              WHERE c.root_id = ANY(?::text[]) AND m.meter = ANY(?::text[]) AND c.voided_at IS NULL
                AND c.effective_at <= ? AND c.expires_at > ?
              GROUP BY c.root_id, m.meter""")
         .params(rootIds.toArray(String[]::new), meters.toArray(String[]::new), SqlTime.of(now), SqlTime.of(now))
         .query(rs -> {
-          slots.put(new FamilyMeter(rs.getString("root_id"), rs.getString("meter")), rs.getLong("n"));
+          slots.put(new FamilyMeter(rs.getString("root_id"), rs.getString("meter")),
+              new Slots(rs.getLong("shared"), rs.getLong("exclusive")));
         });
     return slots;
   }

@@ -38,7 +38,7 @@ final class PackageRequest {
   record Body(
       String name, String kind, List<String> meters, String denomination, JsonNode amount, String price,
       String currency, String validity, Integer refundableDays, Integer rank, Integer concurrency,
-      JsonNode monthlyAllowance, Boolean active) {}
+      JsonNode monthlyAllowance, Boolean active, Boolean exclusive) {}
 
   static CatalogPackage check(String id, Body b) {
     if (id == null || !ID.matcher(id).matches()) {
@@ -106,6 +106,7 @@ final class PackageRequest {
       }
     } else {
       notApplicable(b.concurrency(), "concurrency");
+      notApplicable(b.exclusive(), "exclusive");
     }
     Long monthlyAllowance = null;
     if (edition) {
@@ -114,7 +115,8 @@ final class PackageRequest {
       notApplicable(b.monthlyAllowance(), "monthlyAllowance");
     }
     return new CatalogPackage(id, name, kind, meters, denomination, amount, monthlyAllowance, priceNanos, currency,
-        validity, refundableDays, rank, concurrency, b.active() == null || b.active(), null, null);
+        validity, refundableDays, rank, concurrency, Boolean.TRUE.equals(b.exclusive()), b.active() == null || b.active(),
+        null, null);
   }
 
   static Period validity(String text) {

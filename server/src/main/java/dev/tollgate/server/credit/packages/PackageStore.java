@@ -29,20 +29,22 @@ public class PackageStore {
   CatalogPackage upsert(CatalogPackage p, Instant now) {
     return jdbc.sql("""
             INSERT INTO packages (id, name, kind, meters, denomination, amount, monthly_allowance, price_nanos,
-                                  currency, validity, refundable_days, rank, concurrency, active, created_at, updated_at)
-            VALUES (?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                  currency, validity, refundable_days, rank, concurrency, exclusive, active, created_at,
+                                  updated_at)
+            VALUES (?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (id) DO UPDATE SET
               name = EXCLUDED.name, kind = EXCLUDED.kind, meters = EXCLUDED.meters,
               denomination = EXCLUDED.denomination, amount = EXCLUDED.amount,
               monthly_allowance = EXCLUDED.monthly_allowance, price_nanos = EXCLUDED.price_nanos,
               currency = EXCLUDED.currency, validity = EXCLUDED.validity, refundable_days = EXCLUDED.refundable_days,
-              rank = EXCLUDED.rank, concurrency = EXCLUDED.concurrency, active = EXCLUDED.active,
+              rank = EXCLUDED.rank, concurrency = EXCLUDED.concurrency, exclusive = EXCLUDED.exclusive,
+              active = EXCLUDED.active,
               updated_at = EXCLUDED.updated_at
             RETURNING *""")
         .params(p.id(), p.name(), p.kind().code(), p.meters() == null ? null : p.meters().toArray(String[]::new),
             p.denomination() == null ? null : p.denomination().code(), p.amount(), p.monthlyAllowance(),
             p.priceNanos(), p.currency(), p.validity().toString(), p.refundableDays(), p.rank(), p.concurrency(),
-            p.active(), SqlTime.of(now), SqlTime.of(now))
+            p.exclusive(), p.active(), SqlTime.of(now), SqlTime.of(now))
         .query(PackageStore::map)
         .single();
   }
@@ -78,7 +80,8 @@ public class PackageStore {
         denomination == null ? null : Denomination.fromCode(denomination),
         rs.getObject("amount", Long.class), rs.getObject("monthly_allowance", Long.class), rs.getLong("price_nanos"),
         rs.getString("currency"), Period.parse(rs.getString("validity")), rs.getInt("refundable_days"),
-        rs.getObject("rank", Integer.class), rs.getObject("concurrency", Integer.class), rs.getBoolean("active"),
+        rs.getObject("rank", Integer.class), rs.getObject("concurrency", Integer.class), rs.getBoolean("exclusive"),
+        rs.getBoolean("active"),
         SqlTime.read(rs, "created_at"), SqlTime.read(rs, "updated_at"));
   }
 }

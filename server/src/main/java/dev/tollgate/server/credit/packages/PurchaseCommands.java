@@ -96,7 +96,7 @@ class PurchaseCommands {
       case EDITION -> writes.edition(pkg, now, expiresAt, zone);
       case CONCURRENCY -> purchases.insertConcurrency(account.rootId(), new PurchaseStore.ConcurrencyRow(
           "cc_" + UUID.randomUUID(), accountId, pkg.id(), id, pkg.meters(),
-          Math.multiplyExact(pkg.concurrency(), request.quantity()), now, expiresAt));
+          Math.multiplyExact(pkg.concurrency(), request.quantity()), pkg.exclusive(), now, expiresAt));
     }
     Purchase p = new Purchase(account.rootId(), id, accountId, pkg.id(), pkg.kind(), "purchase", null,
         request.quantity(), price, pkg.currency(), pkg.refundableDays(), writes.grantIds, request.idempotencyKey(),

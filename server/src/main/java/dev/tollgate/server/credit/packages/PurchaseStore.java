@@ -120,15 +120,15 @@ class PurchaseStore {
 
   record ConcurrencyRow(
       String id, String accountId, String packageId, String purchaseId, List<String> meters, int slots,
-      Instant effectiveAt, Instant expiresAt) {}
+      boolean exclusive, Instant effectiveAt, Instant expiresAt) {}
 
   void insertConcurrency(String rootId, ConcurrencyRow c) {
     jdbc.sql("""
             INSERT INTO concurrency_packages (root_id, id, account_id, package_id, purchase_id, meters, slots,
-                                              effective_at, expires_at)
-            VALUES (?, ?, ?, ?, ?, ?::text[], ?, ?, ?)""")
+                                              exclusive, effective_at, expires_at)
+            VALUES (?, ?, ?, ?, ?, ?::text[], ?, ?, ?, ?)""")
         .params(rootId, c.id(), c.accountId(), c.packageId(), c.purchaseId(), c.meters().toArray(String[]::new),
-            c.slots(), SqlTime.of(c.effectiveAt()), SqlTime.of(c.expiresAt()))
+            c.slots(), c.exclusive(), SqlTime.of(c.effectiveAt()), SqlTime.of(c.expiresAt()))
         .update();
   }
 
@@ -140,7 +140,7 @@ class PurchaseStore {
         .params(rootId, limit)
         .query((rs, row) -> new ConcurrencyRow(rs.getString("id"), rs.getString("account_id"),
             rs.getString("package_id"), rs.getString("purchase_id"),
-            List.of((String[]) rs.getArray("meters").getArray()), rs.getInt("slots"),
+            List.of((String[]) rs.getArray("meters").getArray()), rs.getInt("slots"), rs.getBoolean("exclusive"),
             SqlTime.read(rs, "effective_at"), SqlTime.read(rs, "expires_at")))
         .list();
   }
