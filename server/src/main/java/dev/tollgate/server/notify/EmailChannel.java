@@ -54,10 +54,11 @@ class EmailChannel {
     }
   }
 
-  static String subject(ClaimedDelivery d) {
+  String subject(ClaimedDelivery d) {
+    JsonNode data = json.readTree(d.payloadJson());
     return switch (d.kind()) {
-      case "credit_threshold" -> "Credit running low";
-      case "expiry_notice" -> "Credit expires soon";
+      case "credit_threshold" -> "Credit at " + data.path("thresholdPercent").asString() + " % remaining";
+      case "expiry_notice" -> "Credit expires in " + data.path("daysBefore").asString() + " days";
       case "low_wallet" -> "Wallet balance is low";
       case "bill_issued" -> "A bill was issued";
       case "account_overdue" -> "Account overdue";

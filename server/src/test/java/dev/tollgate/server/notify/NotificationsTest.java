@@ -64,6 +64,7 @@ class NotificationsTest extends NotificationServerTest {
     assertThat(new BigDecimal(data.get("remaining").asString())).isEqualByComparingTo("10");
     assertThat(data.get("expiresAt").asString()).isEqualTo(T0.plus(Duration.ofDays(300)).toString());
     assertThat(mailTo(email(acct))).hasSize(1);
+    assertThat(subject(mailTo(email(acct)).get(0))).isEqualTo("Credit at 10 % remaining (" + acct + ")");
 
     detectAndDispatch();
     clock(T0.plus(Duration.ofHours(1)));
@@ -173,6 +174,14 @@ class NotificationsTest extends NotificationServerTest {
     assertThat(WEBHOOKS.at(hookPath(acct))).extracting(h -> JSON.readTree(h.body()).get("data").get("thresholdPercent").asInt())
         .containsExactly(50);
     assertThat(mailTo(email(acct))).isEmpty();
+  }
+
+  private static String subject(jakarta.mail.internet.MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private void detectAndDispatch() {
