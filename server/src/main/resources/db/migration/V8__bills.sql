@@ -29,10 +29,13 @@ CREATE TABLE bills (
   paid_at              timestamptz,
   payment_source       text,
   payment_entry_id     text,
+  payment_reference    text,
   PRIMARY KEY (root_id, account_id, month),
   UNIQUE (account_id, month),
   CHECK ((status = 'paid') = (paid_at IS NOT NULL))
 );
+-- An account's bills, newest first.
+CREATE INDEX bills_by_account ON bills (root_id, account_id, month DESC);
 -- The overdue sweep looks at open bills by due time.
 CREATE INDEX bills_open_by_due ON bills (due_at) WHERE status = 'open';
 
