@@ -115,10 +115,14 @@ class BillsTest extends ServerTest {
         .params("postpaid:" + account).query(Long.class).single();
   }
 
-  private boolean reconciled() {
-    Api.Response r = api().get("/v1/ledger/reconciliation");
+  /**
+   * The account's family reconciles (journal = caches, every entry sums to zero). Scoped to the
+   * family: the shared test database holds other tests' deliberately broken ledgers.
+   */
+  private void assertReconciled(String account) {
+    Api.Response r = api().get("/v1/ledger/reconciliation?rootId=" + account);
     assertThat(r.status()).as(r.toString()).isEqualTo(200);
-    return r.json().get("balanced").asBoolean();
+    assertThat(r.json().get("balanced").asBoolean()).as(r.toString()).isTrue();
   }
 
   private Api.Response pay(String account, String month, String body) {
@@ -164,7 +168,7 @@ class BillsTest extends ServerTest {
     assertThat(Instant.parse(bill.get("dueAt").asString())).isEqualTo(Instant.parse("2026-11-16T00:30:00Z"));
     assertThat(postpaidBalance(account)).isEqualTo(-dev.tollgate.core.money.Nanos.parse(total));
     long entriesAfterFirstRun = entries(account);
-    assertThat(reconciled()).isTrue();
+    assertReconciled(account);
 
     job.run();
     Api.Response again = api().post("/v1/bills:generate", "{\"month\":\"2026-10\"}");
@@ -185,7 +189,7 @@ class BillsTest extends ServerTest {
     assertThat(paidAgain.status()).isEqualTo(200);
     assertThat(paidAgain.json()).isEqualTo(paid.json());
     assertThat(entries(account)).isEqualTo(entriesAfterFirstRun + 1);
-    assertThat(reconciled()).isTrue();
+    assertReconciled(account);
   }
 
   @Test
@@ -224,7 +228,7 @@ class BillsTest extends ServerTest {
     assertThat(entries(account)).isEqualTo(1);
     // 20,000 pictures: tier 2 at 0.06 → 1,200.00
     assertThat(bill(account, "2026-10").get("total").asString()).isEqualTo("1200.00");
-    assertThat(reconciled()).isTrue();
+    assertReconciled(account);
   }
 
   @Test
@@ -256,7 +260,7 @@ class BillsTest extends ServerTest {
         "web-search 7 × - = 0.0861");
     // The receivable is what the bill asks, rounded: settle had booked 12,000.0861 at list price.
     assertThat(postpaidBalance(account)).isEqualTo(-8_700_090_000_000L);
-    assertThat(reconciled()).isTrue();
+    assertReconciled(account);
   }
 
   @Test
@@ -334,7 +338,7 @@ class BillsTest extends ServerTest {
     Api.Response admitted = api().post("/v1/authorize", authorize.replaceFirst("\"requestId\":\"[^\"]+\"",
         "\"requestId\":\"" + UUID.randomUUID() + "\""));
     assertThat(admitted.status()).as(admitted.toString()).isEqualTo(200);
-    assertThat(reconciled()).isTrue();
+    assertReconciled(account);
   }
 
   @Test
@@ -370,7 +374,7 @@ class BillsTest extends ServerTest {
     assertThat(bill.get("status").asString()).isEqualTo("paid");
     assertThat(api().get("/v1/accounts/" + account + "/balance").text("wallet")).isEqualTo("-0.64");
     assertThat(postpaidBalance(account)).isZero();
-    assertThat(reconciled()).isTrue();
+    assertReconciled(account);
   }
 
   @Test
