@@ -32,12 +32,14 @@ class CreditController {
   private final WalletStore wallets;
   private final AccountStore accounts;
   private final PackageResources resources;
+  private final PostpaidStanding postpaid;
   private final InstantSource clock;
 
   CreditController(
       GrantCommands grantCommands, WalletCommands walletCommands, GrantStore grants, WalletStore wallets,
-      AccountStore accounts, PackageResources resources, InstantSource clock) {
+      AccountStore accounts, PackageResources resources, PostpaidStanding postpaid, InstantSource clock) {
     this.resources = resources;
+    this.postpaid = postpaid;
     this.grantCommands = grantCommands;
     this.walletCommands = walletCommands;
     this.grants = grants;
@@ -61,7 +63,8 @@ class CreditController {
     GrantCommands.Issued issued = grantCommands.issue(id, request, "operator", null);
     StoredGrant g = issued.grant();
     Instant now = clock.instant();
-    GrantView view = GrantView.of(g, now, grants.editionActiveAt(g.rootId(), g.accountId(), now));
+    GrantView view = GrantView.of(
+        g, now, grants.editionActiveAt(g.rootId(), g.accountId(), now), postpaid.overdue(g.accountId()));
     return ResponseEntity.status(issued.created() ? HttpStatus.CREATED : HttpStatus.OK).body(view);
   }
 
@@ -88,7 +91,8 @@ class CreditController {
     List<StoredGrant> rows = grants.list(account.rootId(), id, afterCreated, afterId, size + 1, false, now);
     Page<StoredGrant> page = Page.of(rows, size, g -> g.grant().createdAt() + "|" + g.id());
     boolean edition = grants.editionActiveAt(account.rootId(), id, now);
-    return new Page<>(page.items().stream().map(g -> GrantView.of(g, now, edition)).toList(), page.nextCursor());
+    boolean overdue = postpaid.overdue(id);
+    return new Page<>(page.items().stream().map(g -> GrantView.of(g, now, edition, overdue)).toList(), page.nextCursor());
   }
 
   record WalletBody(String amount, String reason, String idempotencyKey) {}
@@ -142,16 +146,15 @@ class CreditController {
     Account account = account(id);
     Instant now = clock.instant();
     boolean edition = grants.editionActiveAt(account.rootId(), id, now);
+    boolean overdue = postpaid.overdue(id);
     List<GrantView> live = grants.list(account.rootId(), id, null, null, BALANCE_GRANTS_MAX, true, now).stream()
-        .map(g -> GrantView.of(g, now, edition))
+        .map(g -> GrantView.of(g, now, edition, overdue))
         .toList();
-    // Holds and the month's postpaid accrual come with the hot path (authorise/settle); until then
-    // there are none.
-    PackageResources.Resources held = resources.of(account.rootId(), id, now, edition);
+    PackageResources.Resources held = resources.of(account.rootId(), id, now, edition, overdue);
     return new BalanceView(
-        account.currency(), Nanos.format(wallets.balance(account.rootId(), id)), live, Nanos.format(0),
-        new PostpaidView(account.postpaidEnabled(), Nanos.format(0)), held.edition(), held.editions(), held.addOns(),
-        held.concurrency());
+        account.currency(), Nanos.format(wallets.balance(account.rootId(), id)), live, Nanos.format(postpaid.held(account, now)),
+        new PostpaidView(account.postpaidEnabled(), Nanos.format(postpaid.accruedThisMonth(account, now))),
+        held.edition(), held.editions(), held.addOns(), held.concurrency());
   }
 
   private Account account(String id) {

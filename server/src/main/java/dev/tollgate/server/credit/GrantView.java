@@ -28,13 +28,11 @@ public record GrantView(
 
   /**
    * @param editionActive whether the account has an edition in force now
+   * @param accountOverdue whether the account has an overdue bill: its grants show invalid
    */
-  public static GrantView of(StoredGrant stored, Instant now, boolean editionActive) {
+  public static GrantView of(StoredGrant stored, Instant now, boolean editionActive, boolean accountOverdue) {
     Grant g = stored.grant();
     String[] meters = GrantRows.meters(g.scope());
-    // TODO(billing issue: overdue accounts): pass whether the account is overdue; until billing
-    // marks accounts overdue, none is, so no grant shows invalid for that reason.
-    boolean accountOverdue = false;
     return new GrantView(
         g.id(), g.grantClass().code(), g.denomination().code(), stored.unit(),
         meters == null ? null : List.of(meters), amount(g, g.amount()), amount(g, g.remaining()),

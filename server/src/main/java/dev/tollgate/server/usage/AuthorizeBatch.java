@@ -32,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Authorises one batch of calls inside one transaction. The refusals, in this order: the key
  * ({@code invalid_api_key}), the account ({@code account_not_found}, {@code account_suspended},
- * {@code account_closed}), the price ({@code price_missing}), the credit ({@code
+ * {@code account_closed}, {@code account_overdue}), the price ({@code price_missing}), the credit ({@code
  * insufficient_credit}: a debt, or not enough credit left beside other calls' holds), concurrency
  * ({@code concurrency_limit}: the meter's {@code concurrencyDefault} plus the family's purchased
  * concurrency packages in force; a meter without a default has no limit). An admitted call gets a hold: the list price of its estimate, else
@@ -164,6 +164,10 @@ class AuthorizeBatch {
     }
     if (account.status() == AccountStatus.CLOSED) {
       return refuse(HttpStatus.FORBIDDEN, "account_closed", "the account is closed");
+    }
+    if (account.overdue()) {
+      // Seed 002: "When in payment overdue status, it cannot be used." Paying the bill lifts it.
+      return refuse(HttpStatus.FORBIDDEN, "account_overdue", "the account has an overdue bill; pay it to call again");
     }
     Optional<PriceVersion> version = catalog.inForceAt(cmd.meter(), now);
     if (version.isEmpty()) {

@@ -44,7 +44,7 @@ class CallStore {
     }
     jdbc.sql("""
             SELECT id, root_id, currency, status, price_group, billing_mode, prepaid_amount_nanos,
-                   content_moderation, postpaid_enabled
+                   content_moderation, postpaid_enabled, overdue_since IS NOT NULL AS overdue
               FROM accounts WHERE id = ANY(?::text[])""")
         .params((Object) ids.toArray(String[]::new))
         .query(rs -> {
@@ -55,7 +55,8 @@ class CallStore {
               rs.getString("id"), rs.getString("root_id"), rs.getString("currency"),
               AccountStatus.fromCode(rs.getString("status")).orElseThrow(), rs.getString("price_group"),
               mode == null ? null : BillingMode.fromCode(mode).orElseThrow(), prepaidOverride,
-              rs.getBoolean("content_moderation"), rs.getBoolean("postpaid_enabled")));
+              rs.getBoolean("content_moderation"), rs.getBoolean("postpaid_enabled"),
+              rs.getBoolean("overdue")));
         });
     return rows;
   }

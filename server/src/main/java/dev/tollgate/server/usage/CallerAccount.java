@@ -8,6 +8,7 @@ import dev.tollgate.core.accounts.AccountStatus;
  *
  * @param billingMode the account's override, or null for the platform's
  * @param prepaidAmountNanos the account's override of the hold without an estimate, or null
+ * @param overdue whether the account has an overdue bill (authorise refuses it, seed 002)
  */
 record CallerAccount(
     String id,
@@ -18,4 +19,5 @@ record CallerAccount(
     BillingMode billingMode,
     Long prepaidAmountNanos,
     boolean contentModeration,
-    boolean postpaidEnabled) {}
+    boolean postpaidEnabled,
+    boolean overdue) {}

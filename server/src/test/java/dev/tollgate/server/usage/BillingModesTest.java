@@ -58,6 +58,7 @@ class BillingModesTest extends ServerTest {
     Api.Response third = fx.authorize("{\"requestId\":\"h3\",\"accountId\":\"" + acct + "\",\"meter\":\"" + meter + "\"}");
     assertThat(third.status()).isEqualTo(402);
     assertThat(third.code()).isEqualTo("insufficient_credit");
+    assertThat(api().get("/v1/accounts/" + acct + "/balance").text("holds")).isEqualTo("0.80");
     // Releasing a hold gives its credit back to later calls.
     assertThat(api().post("/v1/holds/" + first.text("holdId") + "/release", "").status()).isEqualTo(200);
     assertThat(fx.authorize("{\"requestId\":\"h4\",\"accountId\":\"" + acct + "\",\"meter\":\"" + meter + "\"}").status()).isEqualTo(200);

@@ -45,7 +45,7 @@ public class PackageResources {
   public record Resources(
       EditionView edition, List<EditionView> editions, List<AddOnView> addOns, List<ConcurrencyView> concurrency) {}
 
-  public Resources of(String rootId, String accountId, Instant now, boolean editionActive) {
+  public Resources of(String rootId, String accountId, Instant now, boolean editionActive, boolean accountOverdue) {
     List<PurchaseStore.EditionRow> rows = purchases.editions(rootId, accountId);
     Optional<Edition> inEffect = EditionRules.effectiveAt(rows.stream().map(PurchaseStore.EditionRow::edition).toList(), now);
     List<EditionView> editions = rows.stream().limit(ROWS_MAX).map(r -> new EditionView(
@@ -55,7 +55,7 @@ public class PackageResources {
     EditionView edition = editions.stream().filter(EditionView::effective).findFirst().orElse(null);
     List<AddOnView> addOns = purchases.live(rootId, accountId, PackageKind.ADDON, now, ROWS_MAX).stream()
         .map(p -> new AddOnView(p.id(), p.packageId(), name(p.packageId()), p.expiresAt(),
-            grants.byIds(rootId, p.grantIds()).stream().map(g -> GrantView.of(g, now, editionActive)).toList()))
+            grants.byIds(rootId, p.grantIds()).stream().map(g -> GrantView.of(g, now, editionActive, accountOverdue)).toList()))
         .toList();
     List<ConcurrencyView> concurrency = purchases.concurrency(rootId, ROWS_MAX).stream()
         .map(c -> new ConcurrencyView(c.id(), c.accountId(), c.packageId(), name(c.packageId()), c.meters(), c.slots(),

@@ -2,6 +2,7 @@ package dev.tollgate.server.credit.packages;
 
 import dev.tollgate.server.credit.GrantStore;
 import dev.tollgate.server.credit.GrantView;
+import dev.tollgate.server.credit.PostpaidStanding;
 import dev.tollgate.server.http.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -24,8 +25,12 @@ class PurchaseController {
   private final PurchaseStore purchases;
   private final GrantStore grants;
   private final InstantSource clock;
+  private final PostpaidStanding standing;
 
-  PurchaseController(PurchaseCommands commands, PurchaseStore purchases, GrantStore grants, InstantSource clock) {
+  PurchaseController(
+      PurchaseCommands commands, PurchaseStore purchases, GrantStore grants, PostpaidStanding standing,
+      InstantSource clock) {
+    this.standing = standing;
     this.commands = commands;
     this.purchases = purchases;
     this.grants = grants;
@@ -94,7 +99,7 @@ class PurchaseController {
     Instant now = clock.instant();
     boolean edition = grants.editionActiveAt(p.rootId(), p.accountId(), now);
     List<GrantView> given = grants.byIds(p.rootId(), p.grantIds()).stream()
-        .map(g -> GrantView.of(g, now, edition)).toList();
+        .map(g -> GrantView.of(g, now, edition, standing.overdue(p.accountId()))).toList();
     return PurchaseView.of(p, given);
   }
 }
