@@ -1,6 +1,8 @@
 package dev.tollgate.server.usage;
 
+import dev.tollgate.core.keys.ApiKeyFormat;
 import dev.tollgate.server.http.ApiException;
+import dev.tollgate.server.pricing.PriceCatalog;
 import dev.tollgate.server.http.Problem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -24,11 +26,13 @@ class CallController {
   static final int BATCH_EVENTS_MAX = 1000;
 
   private final CallPipelines pipelines;
+  private final PriceCatalog catalog;
   private final InstantSource clock;
   private final JsonMapper json;
 
-  CallController(CallPipelines pipelines, InstantSource clock, JsonMapper json) {
+  CallController(CallPipelines pipelines, PriceCatalog catalog, InstantSource clock, JsonMapper json) {
     this.pipelines = pipelines;
+    this.catalog = catalog;
     this.clock = clock;
     this.json = json;
   }
@@ -36,7 +40,17 @@ class CallController {
   @PostMapping("/v1/authorize")
   @Operation(summary = "May this call run? 200 with a hold, or 401/402/403/404/422/429 with a code")
   ResponseEntity<String> authorize(@RequestBody AuthorizeBody body) {
-    return CallAnswers.toResponse(CallAnswers.await(pipelines.authorize(body.check())));
+    AuthorizeCommand command = body.check();
+    // Refusals that need no database are answered here, not behind the batch queue: a malformed
+    // key, and a meter with no price in force (the catalogue is cached in memory).
+    if (command.apiKey() != null && ApiKeyFormat.prefixOf(command.apiKey()).isEmpty()) {
+      throw new ApiException(HttpStatus.UNAUTHORIZED, "invalid_api_key", "the API key is not valid or was deleted");
+    }
+    if (catalog.inForceAt(command.meter(), clock.instant()).isEmpty()) {
+      throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "price_missing",
+          "meter '" + command.meter() + "' has no price; it cannot be used");
+    }
+    return CallAnswers.toResponse(CallAnswers.await(pipelines.authorize(command)));
   }
 
   @PostMapping("/v1/settle")
