@@ -184,6 +184,33 @@ class PaymentsTest extends ServerTest {
   }
 
   @Test
+  void racingDeliveriesOfOneStripeEventCreditOnce() throws Exception {
+    String acme = account("stripe-race", "USD");
+    String orderId = order(acme, "{\"amount\":\"7.00\",\"provider\":\"stripe\"}");
+    String payload = stripeEvent("evt_" + UUID.randomUUID(), "checkout.session.completed", orderId, 700, "usd");
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+    var start = new java.util.concurrent.CountDownLatch(1);
+    var answers = new java.util.ArrayList<java.util.concurrent.Future<Api.Response>>();
+    for (int i = 0; i < 10; i++) {
+      answers.add(pool.submit(() -> {
+        start.await();
+        return deliver(payload, stripeSignature(payload, WEBHOOK_SECRET, NOW));
+      }));
+    }
+    start.countDown();
+    int credited = 0;
+    for (var f : answers) {
+      Api.Response r = f.get();
+      assertThat(r.status()).as(r.toString()).isEqualTo(200);
+      credited += "credited".equals(r.text("outcome")) ? 1 : 0;
+    }
+    pool.shutdown();
+    assertThat(credited).isEqualTo(1);
+    assertThat(wallet(acme)).isEqualTo("7.00");
+    assertThat(balanced(acme)).isTrue();
+  }
+
+  @Test
   void aStripePaymentOfAnotherAmountMarksTheOrderFailedAndCreditsNothing() {
     String acme = account("stripe-mismatch", "USD");
     String orderId = order(acme, "{\"amount\":\"10.00\",\"provider\":\"stripe\"}");
