@@ -16,7 +16,8 @@ public record TollgateProperties(
     boolean testClock,
     Keys keys,
     Http http,
-    Embedded embedded) {
+    Embedded embedded,
+    Payments payments) {
 
   public TollgateProperties {
     if (dataDir == null) {
@@ -33,6 +34,9 @@ public record TollgateProperties(
     }
     if (embedded == null) {
       embedded = new Embedded(true);
+    }
+    if (payments == null) {
+      payments = new Payments(null, null, null, null, null);
     }
   }
 
@@ -92,10 +96,65 @@ public record TollgateProperties(
    */
   public record Embedded(boolean durable) {}
 
+  /**
+   * Payment secrets from the environment. {@code secretsKey} (TOLLGATE_SECRETS_KEY, base64 of 32
+   * bytes) encrypts the secrets stored with the payment settings; the others, when set, take
+   * precedence over the stored settings. {@code stripeToleranceSeconds} bounds the age of a
+   * Stripe signature (TOLLGATE_STRIPE_TOLERANCE_SECONDS).
+   */
+  public record Payments(
+      String secretsKey, String stripeSecretKey, String stripeWebhookSecret, String epayKey,
+      Long stripeToleranceSeconds) {
+    /** Stripe's own default tolerance. */
+    public static final long STRIPE_TOLERANCE_SECONDS_DEFAULT = 300;
+    /** An hour: older signatures are replays, not retries (Stripe retries with a fresh signature). */
+    public static final long STRIPE_TOLERANCE_SECONDS_MAX = 3600;
+    public static final int SECRETS_KEY_BYTES = 32;
+
+    public Payments {
+      secretsKey = blankToNull(secretsKey);
+      stripeSecretKey = blankToNull(stripeSecretKey);
+      stripeWebhookSecret = blankToNull(stripeWebhookSecret);
+      epayKey = blankToNull(epayKey);
+      if (secretsKey != null) {
+        byte[] key;
+        try {
+          key = java.util.Base64.getDecoder().decode(secretsKey);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("TOLLGATE_SECRETS_KEY must be base64 (of 32 random bytes); it is not valid base64");
+        }
+        if (key.length != SECRETS_KEY_BYTES) {
+          throw new IllegalArgumentException(
+              "TOLLGATE_SECRETS_KEY must be base64 of exactly 32 bytes (AES-256), was " + key.length + " bytes");
+        }
+      }
+      if (stripeToleranceSeconds == null) {
+        stripeToleranceSeconds = STRIPE_TOLERANCE_SECONDS_DEFAULT;
+      }
+      if (stripeToleranceSeconds < 1 || stripeToleranceSeconds > STRIPE_TOLERANCE_SECONDS_MAX) {
+        throw new IllegalArgumentException("TOLLGATE_STRIPE_TOLERANCE_SECONDS must be between 1 and "
+            + STRIPE_TOLERANCE_SECONDS_MAX + ", was " + stripeToleranceSeconds);
+      }
+    }
+
+    private static String blankToNull(String s) {
+      return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    @Override
+    public String toString() {
+      return "Payments[secretsKey=" + (secretsKey == null ? "unset" : "***") + ", stripeSecretKey="
+          + (stripeSecretKey == null ? "unset" : "***") + ", stripeWebhookSecret="
+          + (stripeWebhookSecret == null ? "unset" : "***") + ", epayKey=" + (epayKey == null ? "unset" : "***")
+          + ", stripeToleranceSeconds=" + stripeToleranceSeconds + "]";
+    }
+  }
+
   @Override
   public String toString() {
     return "TollgateProperties[dataDir=" + dataDir + ", db=" + db + ", adminToken="
         + (adminToken == null || adminToken.isBlank() ? "unset" : "***") + ", testClock=" + testClock
-        + ", keys=" + keys + ", http=" + http + ", embedded=" + embedded + "]";
+        + ", keys=" + keys + ", http=" + http + ", embedded=" + embedded
+        + ", payments=" + payments + "]";
   }
 }
