@@ -33,10 +33,11 @@ import org.postgresql.copy.CopyManager;
  * <pre>
  * java -cp bench/target/benchmarks.jar dev.tollgate.bench.load.HotPathLoad SCENARIO key=value...
  *   common:        port=8080 token=ADMIN_TOKEN pg=PGPORT (embedded PostgreSQL's port, for xact_commit and COPY)
+ *                  pid=SERVER_PID pgpid=POSTMASTER_PID (CPU split per run; RSS of the server during authorise)
  *   setup          accounts=10000 threads=16
  *   settle-single  clients=64 events=300000 accounts=10000 seconds=120
  *   settle-batch   clients=4 batches=200 size=1000 accounts=10000 hot=true copy=true seconds=300
- *   authorize      rate=2000 inflight=200 seconds=20 accounts=10000 refusals=0.2 pid=SERVER_PID
+ *   authorize      rate=2000 inflight=200 seconds=20 accounts=10000 refusals=0.2
  * </pre>
  *
  * Every loop is bounded by a count and a deadline, talks only to 127.0.0.1, and ends by itself.
@@ -158,6 +159,7 @@ public final class HotPathLoad {
     Commits commits = Commits.open(arg("pg", null));
     commits.rebase();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(intArg("seconds", 120));
+    CpuMeter cpu = CpuMeter.start(arg("pid", null), arg("pgpid", null));
     AtomicInteger next = new AtomicInteger();
     AtomicLong errors = new AtomicLong();
     Histogram[] histograms = new Histogram[clients];
@@ -186,6 +188,7 @@ public final class HotPathLoad {
     }
     joinAll(workers);
     double secs = (System.nanoTime() - started) / 1e9;
+    cpu.report(label);
     Histogram all = merge(histograms);
     long done = all.getTotalCount();
     System.out.printf(Locale.ROOT, "%s clients=%d accounts=%d events=%d errors=%d rate=%.0f/s p50=%s p99=%s max=%s%n",
@@ -207,17 +210,18 @@ public final class HotPathLoad {
     String pg = arg("pg", null);
     Commits commits = Commits.open(pg);
 
-    double spread = batchRun("settle-batch", clients, batches, size, accounts, seconds, commits);
+    String label = arg("label", "settle-batch");
+    double spread = batchRun(label, clients, batches, size, accounts, seconds, commits);
     if (copy && pg != null) {
-      String prefix = "settle-batch-" + run + "-";
+      String prefix = label + "-" + run + "-";
       double copyRate = copyReference(pg, prefix, (long) batches * size, false);
-      System.out.printf(Locale.ROOT, "settle-batch/copy=%.2f (goal >= 0.25)%n", spread / copyRate);
+      System.out.printf(Locale.ROOT, "%s/copy=%.2f (goal >= 0.25)%n", label, spread / copyRate);
       double copyAll = copyReference(pg, prefix, (long) batches * size, true);
-      System.out.printf(Locale.ROOT, "settle-batch/copy-all-indexes=%.2f%n", spread / copyAll);
+      System.out.printf(Locale.ROOT, "%s/copy-all-indexes=%.2f%n", label, spread / copyAll);
     }
     if (hot) {
-      double one = batchRun("settle-batch-hot", clients, batches, size, 1, seconds, commits);
-      System.out.printf(Locale.ROOT, "settle-batch-hot/settle-batch=%.2f (goal >= 0.8)%n", one / spread);
+      double one = batchRun(label + "-hot", clients, batches, size, 1, seconds, commits);
+      System.out.printf(Locale.ROOT, "%s-hot/%s=%.2f (goal >= 0.8)%n", label, label, one / spread);
     }
     commits.close();
   }
@@ -245,6 +249,7 @@ public final class HotPathLoad {
     AtomicLong failed = new AtomicLong();
     Histogram[] histograms = new Histogram[clients];
     List<Thread> workers = new ArrayList<>();
+    CpuMeter cpu = CpuMeter.start(arg("pid", null), arg("pgpid", null));
     long started = System.nanoTime();
     deadline = started + TimeUnit.SECONDS.toNanos(seconds);
     for (int c = 0; c < clients; c++) {
@@ -274,6 +279,7 @@ public final class HotPathLoad {
     }
     joinAll(workers);
     double secs = (System.nanoTime() - started) / 1e9;
+    cpu.report(label);
     Histogram all = merge(histograms);
     long events = all.getTotalCount() * size - failed.get();
     double rate = events / secs;
@@ -396,6 +402,7 @@ public final class HotPathLoad {
     if (rss != null) {
       rss.start();
     }
+    CpuMeter cpu = CpuMeter.start(pid, arg("pgpid", null));
     long started = System.nanoTime();
     for (int i = 0; i < total && System.nanoTime() < deadline; i++) {
       long intended = started + i * period;
@@ -413,6 +420,7 @@ public final class HotPathLoad {
     }
     joinAll(workers);
     double secs = (System.nanoTime() - started) / 1e9;
+    cpu.report(label);
     if (rss != null) {
       rss.stop();
     }
