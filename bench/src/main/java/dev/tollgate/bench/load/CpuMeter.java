@@ -39,6 +39,9 @@ final class CpuMeter {
     return m;
   }
 
+  /** CPU seconds of the server's JVM plus its PostgreSQL in the last reported interval. */
+  double lastServerAndPostgres;
+
   /** Prints the CPU seconds spent since start (or the last report) and restarts the count. */
   void report(String label) {
     double c0 = client;
@@ -51,6 +54,7 @@ final class CpuMeter {
       return;
     }
     double wallSecs = (wall - w0) / 1e9;
+    lastServerAndPostgres = (server - s0) + (postgres - p0);
     System.out.printf(Locale.ROOT,
         "%s cpu-seconds wall=%.1f client=%.1f server-jvm=%.1f postgres=%.1f idle=%.1f other=%.1f (of %.1f core-seconds)%n",
         label, wallSecs, client - c0, server - s0, postgres - p0, idle - i0,

@@ -54,6 +54,8 @@ public final class HotPathLoad {
   private final int port;
   private final String token;
   private final String run = Long.toString(System.currentTimeMillis(), 36);
+  /** Server JVM + PostgreSQL CPU seconds per event of the last batch run, or per row of the last COPY. */
+  private double cpuPerItem;
 
   private HotPathLoad(Map<String, String> args) {
     this.args = args;
@@ -212,10 +214,17 @@ public final class HotPathLoad {
 
     String label = arg("label", "settle-batch");
     double spread = batchRun(label, clients, batches, size, accounts, seconds, commits);
+    double spreadCpu = cpuPerItem;
     if (copy && pg != null) {
       String prefix = label + "-" + run + "-";
       double copyRate = copyReference(pg, prefix, (long) batches * size, false);
       System.out.printf(Locale.ROOT, "%s/copy=%.2f (goal >= 0.25)%n", label, spread / copyRate);
+      if (cpuPerItem > 0 && spreadCpu > 0) {
+        // Less sensitive to other load on a shared machine than the wall-clock ratio: CPU per row.
+        System.out.printf(Locale.ROOT,
+            "%s/copy cpu-normalised=%.2f (copy %.0f us/row of PostgreSQL CPU; settle %.0f us/event of server+PostgreSQL CPU)%n",
+            label, cpuPerItem / spreadCpu, cpuPerItem * 1e6, spreadCpu * 1e6);
+      }
       double copyAll = copyReference(pg, prefix, (long) batches * size, true);
       System.out.printf(Locale.ROOT, "%s/copy-all-indexes=%.2f%n", label, spread / copyAll);
     }
@@ -282,6 +291,7 @@ public final class HotPathLoad {
     cpu.report(label);
     Histogram all = merge(histograms);
     long events = all.getTotalCount() * size - failed.get();
+    cpuPerItem = cpu.lastServerAndPostgres / Math.max(1, events);
     double rate = events / secs;
     System.out.printf(Locale.ROOT,
         "%s clients=%d size=%d accounts=%d requests=%d events=%d failed=%d rate=%.0f events/s request-p50=%s p99=%s max=%s%n",
@@ -314,9 +324,12 @@ public final class HotPathLoad {
         s.execute("CHECKPOINT");
       }
       byte[] bytes = data.toByteArray();
+      CpuMeter cpu = CpuMeter.start(arg("pid", null), arg("pgpid", null));
       long t0 = System.nanoTime();
       long copied = copy.copyIn("COPY " + table + " FROM STDIN", new ByteArrayInputStream(bytes));
       double secs = (System.nanoTime() - t0) / 1e9;
+      cpu.report(allIndexes ? "copy-all-indexes" : "copy");
+      cpuPerItem = cpu.lastServerAndPostgres / Math.max(1, copied);
       double rate = copied / secs;
       System.out.printf(Locale.ROOT, "%s rows=%d bytes=%d time=%.2fs rate=%.0f rows/s (%s)%n",
           allIndexes ? "copy-all-indexes" : "copy", copied, bytes.length, secs, rate,
