@@ -43,6 +43,14 @@ WORK=$(mktemp -d /tmp/tollgate-bench.XXXXXX)
 TOKEN="bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
 SERVER_PID=
 cleanup() {
+  local rc=$?
+  if [ "$rc" != 0 ]; then
+    BENCH_KEEP=1
+    if [ -n "$SERVER_PID" ] && ! kill -0 "$SERVER_PID" 2>/dev/null; then
+      wait "$SERVER_PID" 2>/dev/null && echo "# the server had exited (status 0)" >&2 || echo "# the server had exited (status $?)" >&2
+    fi
+    tail -5 "$WORK/server.log" >&2 || true
+  fi
   if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
     kill "$SERVER_PID"
     for _ in $(seq 60); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.5; done
