@@ -42,6 +42,7 @@ fi
 WORK=$(mktemp -d /tmp/tollgate-bench.XXXXXX)
 TOKEN="bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
 SERVER_PID=
+PG_PID=
 cleanup() {
   local rc=$?
   if [ "$rc" != 0 ]; then
@@ -54,6 +55,11 @@ cleanup() {
   if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
     kill "$SERVER_PID"
     for _ in $(seq 60); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.5; done
+  fi
+  # The server stops its PostgreSQL on shutdown; if it died first, stop ours (fast shutdown).
+  if [ -n "${PG_PID:-}" ] && kill -0 "$PG_PID" 2>/dev/null; then
+    kill -INT "$PG_PID"
+    for _ in $(seq 60); do kill -0 "$PG_PID" 2>/dev/null || break; sleep 0.5; done
   fi
   if [ "${BENCH_KEEP:-0}" = 1 ]; then echo "# kept $WORK" >&2; else rm -rf "$WORK"; fi
 }
