@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# The hot-path benchmark (issue 5, item 9; BENCHMARKS.md "Hot path").
+#
+# Builds, starts Tollgate with its embedded PostgreSQL (fsync and synchronous_commit on) on a fresh
+# temporary data dir, creates accounts, a price and credit through the API, then drives it over HTTP
+# from a separate JVM (bench/target/benchmarks.jar, dev.tollgate.bench.load.HotPathLoad):
+#   settle-single   one event per /v1/settle, BENCH_CLIENTS concurrent clients
+#   settle-batch    1,000 events per /v1/usage:batch over BENCH_ACCOUNTS accounts, then the COPY
+#                   reference (the same rows into a table with a unique request id, same PostgreSQL),
+#                   then the same batches all on one account
+#   authorize       BENCH_AUTH_RATE requests/s, at most BENCH_AUTH_INFLIGHT in flight, holds and
+#                   refusals reported apart, the server's RSS sampled meanwhile
+# Events per commit come from pg_stat_database.xact_commit around each saturation run. Prints one
+# line per figure; stops the server and deletes the data dir at the end (BENCH_KEEP=1 keeps it).
+#
+# Not a test: nothing in `mvn verify` runs it. Scale with the BENCH_* variables below.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PORT=${BENCH_PORT:-18181}
+ACCOUNTS=${BENCH_ACCOUNTS:-10000}
+CLIENTS=${BENCH_CLIENTS:-64}
+SINGLE_EVENTS=${BENCH_SINGLE_EVENTS:-100000}
+BATCHES=${BENCH_BATCHES:-100}
+BATCH_CLIENTS=${BENCH_BATCH_CLIENTS:-4}
+AUTH_RATE=${BENCH_AUTH_RATE:-2000}
+AUTH_INFLIGHT=${BENCH_AUTH_INFLIGHT:-200}
+AUTH_SECONDS=${BENCH_AUTH_SECONDS:-20}
+WARMUP_EVENTS=${BENCH_WARMUP_EVENTS:-30000}
+SERVER_JAVA_OPTS=${BENCH_SERVER_JAVA_OPTS:-}
+CLIENT_JAVA_OPTS=${BENCH_CLIENT_JAVA_OPTS:--Xms1g -Xmx2g}
+
+if [ "${BENCH_BUILD:-1}" = 1 ]; then
+  echo "# building (offline first)" >&2
+  mvn -B -q -o package -DskipTests 2>/dev/null || mvn -B -q package -DskipTests
+fi
+if (exec 3<>/dev/tcp/127.0.0.1/"$PORT") 2>/dev/null; then
+  echo "port $PORT is in use; set BENCH_PORT" >&2
+  exit 1
+fi
+
+WORK=$(mktemp -d /tmp/tollgate-bench.XXXXXX)
+TOKEN="bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
+SERVER_PID=
+PG_PID=
+cleanup() {
+  local rc=$?
+  if [ "$rc" != 0 ]; then
+    BENCH_KEEP=1
+    if [ -n "$SERVER_PID" ] && ! kill -0 "$SERVER_PID" 2>/dev/null; then
+      wait "$SERVER_PID" 2>/dev/null && echo "# the server had exited (status 0)" >&2 || echo "# the server had exited (status $?)" >&2
+    fi
+    tail -5 "$WORK/server.log" >&2 || true
+  fi
+  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill "$SERVER_PID"
+    for _ in $(seq 60); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.5; done
+  fi
+  # The server stops its PostgreSQL on shutdown; if it died first, stop ours (fast shutdown).
+  if [ -n "${PG_PID:-}" ] && kill -0 "$PG_PID" 2>/dev/null; then
+    kill -INT "$PG_PID"
+    for _ in $(seq 60); do kill -0 "$PG_PID" 2>/dev/null || break; sleep 0.5; done
+  fi
+  if [ "${BENCH_KEEP:-0}" = 1 ]; then echo "# kept $WORK" >&2; else rm -rf "$WORK"; fi
+}
+trap cleanup EXIT
+
+echo "# starting the server on 127.0.0.1:$PORT, data in $WORK/data" >&2
+# shellcheck disable=SC2086
+TOLLGATE_DATA_DIR="$WORK/data" TOLLGATE_ADMIN_TOKEN="$TOKEN" SERVER_PORT="$PORT" \
+  java $SERVER_JAVA_OPTS -jar server/target/tollgate.jar >"$WORK/server.log" 2>&1 &
+SERVER_PID=$!
+for i in $(seq 240); do
+  if curl -fsS "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1; then break; fi
+  if ! kill -0 "$SERVER_PID" 2>/dev/null; then echo "server died; see $WORK/server.log" >&2; BENCH_KEEP=1; exit 1; fi
+  if [ "$i" = 240 ]; then echo "server not healthy after 120 s" >&2; BENCH_KEEP=1; exit 1; fi
+  sleep 0.5
+done
+PG_PORT=$(sed -n 4p "$WORK/data/postgres/postmaster.pid")
+PG_PID=$(sed -n 1p "$WORK/data/postgres/postmaster.pid")
+
+echo "machine cpus=$(nproc) cpu=\"$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)\" mem=$(free -g | awk '/Mem:/{print $2}')GB java=$(java -version 2>&1 | head -1 | cut -d'"' -f2) load-before=\"$(cut -d' ' -f1-3 /proc/loadavg)\""
+echo "store $(curl -fsS -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/v1/system/store") pg-port=$PG_PORT"
+
+# shellcheck disable=SC2086
+load() { java $CLIENT_JAVA_OPTS -cp bench/target/benchmarks.jar dev.tollgate.bench.load.HotPathLoad "$1" \
+  port="$PORT" token="$TOKEN" pid="$SERVER_PID" pgpid="$PG_PID" "${@:2}"; }
+
+load setup accounts="$ACCOUNTS"
+# JIT warm-up of the server (and of PostgreSQL's caches); figures from it are not results.
+load settle-single label=warmup-single clients="$CLIENTS" events="$WARMUP_EVENTS" accounts="$ACCOUNTS" | grep -v cpu-seconds
+load settle-batch label=warmup-batch batches=10 accounts="$ACCOUNTS" hot=false copy=false | grep -v cpu-seconds
+load authorize label=warmup-authorize rate="$AUTH_RATE" inflight="$AUTH_INFLIGHT" seconds=5 accounts="$ACCOUNTS" \
+  | grep -v cpu-seconds
+
+load settle-single clients="$CLIENTS" events="$SINGLE_EVENTS" accounts="$ACCOUNTS" pg="$PG_PORT"
+load settle-batch clients="$BATCH_CLIENTS" batches="$BATCHES" accounts="$ACCOUNTS" pg="$PG_PORT"
+load authorize rate="$AUTH_RATE" inflight="$AUTH_INFLIGHT" seconds="$AUTH_SECONDS" accounts="$ACCOUNTS"
+echo "load-after=\"$(cut -d' ' -f1-3 /proc/loadavg)\""

@@ -1,0 +1,114 @@
+package dev.tollgate.bench.load;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Where the machine's CPU went during one run, from /proc: this load client, the server's JVM,
+ * the server's PostgreSQL (postmaster and its children), and idle. Linux only; prints nothing elsewhere. Processes that exit
+ * during the run (none on the hot path: the pool keeps its connections) are not counted.
+ */
+final class CpuMeter {
+  private static final double TICK = 100.0; // USER_HZ
+  private final long serverPid;
+  private final long postmasterPid;
+  private double client;
+  private double server;
+  private double postgres;
+  private double idle;
+  private double total;
+  private long wall;
+
+  private CpuMeter(long serverPid, long postmasterPid) {
+    this.serverPid = serverPid;
+    this.postmasterPid = postmasterPid;
+  }
+
+  /**
+   * @param serverPid the server's JVM, or null
+   * @param postmasterPid the server's PostgreSQL (postmaster.pid's first line); only it and its
+   *     children count as "postgres" (other PostgreSQL servers on the machine count as "other")
+   */
+  static CpuMeter start(String serverPid, String postmasterPid) {
+    CpuMeter m = new CpuMeter(serverPid == null ? -1 : Long.parseLong(serverPid),
+        postmasterPid == null ? -1 : Long.parseLong(postmasterPid));
+    m.sample();
+    return m;
+  }
+
+  /** CPU seconds of the server's JVM plus its PostgreSQL in the last reported interval. */
+  double lastServerAndPostgres;
+
+  /** Prints the CPU seconds spent since start (or the last report) and restarts the count. */
+  void report(String label) {
+    double c0 = client;
+    double s0 = server;
+    double p0 = postgres;
+    double i0 = idle;
+    double t0 = total;
+    long w0 = wall;
+    if (!sample()) {
+      return;
+    }
+    double wallSecs = (wall - w0) / 1e9;
+    lastServerAndPostgres = (server - s0) + (postgres - p0);
+    System.out.printf(Locale.ROOT,
+        "%s cpu-seconds wall=%.1f client=%.1f server-jvm=%.1f postgres=%.1f idle=%.1f other=%.1f (of %.1f core-seconds)%n",
+        label, wallSecs, client - c0, server - s0, postgres - p0, idle - i0,
+        (total - t0) - (client - c0) - (server - s0) - (postgres - p0) - (idle - i0), total - t0);
+  }
+
+  private boolean sample() {
+    try {
+      wall = System.nanoTime();
+      client = seconds(Path.of("/proc/self/stat"));
+      server = serverPid > 0 ? seconds(Path.of("/proc/" + serverPid + "/stat")) : 0;
+      double pg = 0;
+      try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+        for (Path p : procs) {
+          try {
+            String stat = Files.readString(p.resolve("stat"));
+            if (ours(p, stat)) {
+              pg += secondsOf(stat);
+            }
+          } catch (IOException gone) {
+            // the process ended between the listing and the read
+          }
+        }
+      }
+      postgres = pg;
+      String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+      double sum = 0;
+      for (int i = 1; i < Math.min(cpu.length, 9); i++) {
+        sum += Long.parseLong(cpu[i]);
+      }
+      total = sum / TICK;
+      idle = (Long.parseLong(cpu[4]) + Long.parseLong(cpu[5])) / TICK;
+      return true;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  private boolean ours(Path proc, String stat) {
+    if (postmasterPid < 0) {
+      return stat.contains("(postgres)");
+    }
+    long pid = Long.parseLong(proc.getFileName().toString());
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return pid == postmasterPid || Long.parseLong(f[1]) == postmasterPid;
+  }
+
+  private static double seconds(Path stat) throws IOException {
+    return secondsOf(Files.readString(stat));
+  }
+
+  /** utime + stime of a /proc/PID/stat line (fields 14 and 15, counted after the command's closing paren). */
+  private static double secondsOf(String stat) {
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICK;
+  }
+}
