@@ -9,6 +9,8 @@ import dev.tollgate.server.accounts.AccountCommands;
 import dev.tollgate.server.accounts.AccountStore;
 import dev.tollgate.server.credit.CreditStore;
 import dev.tollgate.server.credit.LockedCredit;
+import dev.tollgate.server.credit.packages.Purchase;
+import dev.tollgate.server.credit.packages.PurchaseCommands;
 import dev.tollgate.server.http.ApiException;
 import dev.tollgate.server.ledger.Booking;
 import dev.tollgate.server.ledger.JournalStore;
@@ -35,6 +37,7 @@ class CodeCommands {
   static final LedgerAccount PROMOTION = LedgerAccount.adjustment("promotion");
 
   private final CodeStore codes;
+  private final PurchaseCommands purchases;
   private final AccountStore accounts;
   private final CreditStore credit;
   private final JournalStore journal;
@@ -43,8 +46,9 @@ class CodeCommands {
   private final InstantSource clock;
 
   CodeCommands(
-      CodeStore codes, AccountStore accounts, CreditStore credit, JournalStore journal, JdbcClient jdbc,
-      SecureRandom random, InstantSource clock) {
+      CodeStore codes, AccountStore accounts, CreditStore credit, JournalStore journal, PurchaseCommands purchases,
+      JdbcClient jdbc, SecureRandom random, InstantSource clock) {
+    this.purchases = purchases;
     this.codes = codes;
     this.accounts = accounts;
     this.credit = credit;
@@ -91,7 +95,9 @@ class CodeCommands {
   }
 
   /** What a redemption gave. */
-  record Redeemed(String redemptionId, String accountId, long amountNanos, String currency, long walletNanos) {}
+  /** A redemption: money added to the wallet (balance codes), or a package given (package codes). */
+  record Redeemed(String redemptionId, String accountId, long amountNanos, String currency, Long walletNanos,
+      String purchaseId, List<String> grantIds) {}
 
   @Transactional
   Redeemed redeem(String accountId, String presented) {
@@ -118,11 +124,16 @@ class CodeCommands {
     if (!makesSenseIn(code.kind(), mode)) {
       throw CodeRejection.CODE_NOT_FOR_MODE.exception(code.kind() + " codes in " + mode.code() + " mode");
     }
+    if (code.kind().equals("package")) {
+      String id = "rd_" + UUID.randomUUID();
+      Purchase given = purchases.giveForCode(accountId, code.packageId(), id);
+      codes.insertRedemption(new CodeStore.Redemption(
+          account.rootId(), id, code.id(), accountId, code.kind(), null, null, null, now));
+      return new Redeemed(id, accountId, 0, account.currency(), null, given.id(), given.grantIds());
+    }
     if (!code.kind().equals("balance")) {
-      // Plans and packages are built on other branches; their codes are stored and validated
-      // now, and redeemed once those capabilities are merged.
-      throw CodeRejection.CODE_KIND_UNSUPPORTED.exception(
-          code.kind() + " codes need the " + (code.kind().equals("plan") ? "plans" : "packages") + " capability");
+      // Plan codes wait for plans (seed 003's subscriptions); they are stored and validated now.
+      throw CodeRejection.CODE_KIND_UNSUPPORTED.exception("plan codes need the plans capability");
     }
     if (!code.currency().equals(account.currency())) {
       throw CodeRejection.CODE_CURRENCY_MISMATCH.exception(code.currency() + " code, " + account.currency() + " account");
@@ -143,7 +154,7 @@ class CodeCommands {
         locked.rootId(), id, code.id(), accountId, code.kind(), code.amountNanos(), code.currency(), entry.id(), now));
     journal.append(List.of(new Booking(locked.rootId(), accountId, entry)), now);
     credit.addToWallets(Map.of(new CreditStore.WalletKey(locked.rootId(), accountId), code.amountNanos()), now);
-    return new Redeemed(id, accountId, code.amountNanos(), code.currency(), after);
+    return new Redeemed(id, accountId, code.amountNanos(), code.currency(), after, null, List.of());
   }
 
   /**

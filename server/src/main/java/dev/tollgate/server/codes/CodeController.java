@@ -208,7 +208,8 @@ class CodeController {
 
   record WalletView(String amount, String balance, String currency) {}
 
-  record RedeemedView(String redemptionId, WalletView wallet) {}
+  @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+  record RedeemedView(String redemptionId, WalletView wallet, String purchaseId, List<String> grants) {}
 
   @PostMapping("/v1/accounts/{id}/redeem")
   @Operation(summary = "Redeem a code: 200 {redemptionId, wallet}; 404 code_invalid, 409 code_disabled, 410"
@@ -230,8 +231,11 @@ class CodeController {
       }
       throw e;
     }
+    if (r.purchaseId() != null) {
+      return new RedeemedView(r.redemptionId(), null, r.purchaseId(), r.grantIds());
+    }
     return new RedeemedView(r.redemptionId(),
-        new WalletView(Nanos.format(r.amountNanos()), Nanos.format(r.walletNanos()), r.currency()));
+        new WalletView(Nanos.format(r.amountNanos()), Nanos.format(r.walletNanos()), r.currency()), null, null);
   }
 
   private static void checkStatus(String status) {

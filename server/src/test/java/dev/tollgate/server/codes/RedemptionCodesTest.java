@@ -227,10 +227,10 @@ class RedemptionCodesTest extends ServerTest {
     assertThat(planInPeriod.status()).isEqualTo(422);
     assertThat(planInPeriod.code()).isEqualTo("code_kind_unsupported");
     assertThat(planInPeriod.text("detail")).contains("plans");
-    String pkg = oneCode("{\"kind\":\"package\",\"packageId\":\"img-10k\"}");
+    String pkg = oneCode("{\"kind\":\"package\",\"packageId\":\"no-such-package\"}");
     Api.Response pkgAnswer = redeem(acme, pkg);
-    assertThat(pkgAnswer.code()).isEqualTo("code_kind_unsupported");
-    assertThat(pkgAnswer.text("detail")).contains("packages");
+    assertThat(pkgAnswer.status()).isEqualTo(404);
+    assertThat(pkgAnswer.code()).isEqualTo("package_not_found");
 
     String cny = oneCode("{\"kind\":\"balance\",\"amount\":\"10\",\"currency\":\"CNY\"}");
     assertThat(redeem(acme, cny).code()).isEqualTo("code_currency_mismatch");
@@ -341,5 +341,27 @@ class RedemptionCodesTest extends ServerTest {
     assertThat(api().post("/v1/accounts/nobody-here/redeem", "{\"code\":\"2222-3333-4444-5555\"}").code())
         .isEqualTo("account_not_found");
     assertThat(api().post("/v1/accounts/" + account("missing") + "/redeem", "{}").code()).isEqualTo("missing_field");
+  }
+
+  @Test
+  void givesThePackageOfAPackageCodeWithoutChargingTheWallet() {
+    String meter = uniqueId("pictures");
+    String packageId = uniqueId("pics-1k");
+    assertThat(api().put("/v1/packages/" + packageId, "{\"name\":\"1,000 pictures\",\"kind\":\"prepaid\",\"meters\":[\""
+        + meter + "\"],\"denomination\":\"units\",\"amount\":1000,\"price\":\"75\",\"currency\":\"USD\",\"validity\":\"P1Y\"}")
+        .status()).isEqualTo(200);
+    String acme = uniqueId("gifted");
+    api().post("/v1/accounts", "{\"id\":\"" + acme + "\",\"name\":\"Gifted\"}");
+    String code = oneCode("{\"kind\":\"package\",\"packageId\":\"" + packageId + "\"}");
+    Api.Response redeemed = redeem(acme, code);
+    assertThat(redeemed.status()).as(redeemed.toString()).isEqualTo(200);
+    assertThat(redeemed.json().get("grants").size()).isEqualTo(1);
+    assertThat(redeemed.json().has("wallet")).isFalse();
+    var grant = api().get("/v1/accounts/" + acme + "/grants").json().get("items").get(0);
+    assertThat(grant.get("kind").asString()).isEqualTo("prepaid");
+    assertThat(grant.get("remaining").asString()).isEqualTo("1000");
+    assertThat(api().get("/v1/accounts/" + acme + "/balance").text("wallet")).isEqualTo("0.00");
+    assertThat(redeem(acme, code).code()).as("one use by default").isEqualTo("code_exhausted");
+    assertThat(api().get("/v1/ledger/reconciliation?rootId=" + acme).json().get("balanced").asBoolean()).isTrue();
   }
 }

@@ -11,7 +11,7 @@ import java.util.List;
  * @param refundableDays the package's window when bought; 0 for renewals and upgrades
  * @param expiresAt the end of what it gave; a renewal moves the renewed purchase's expiry
  */
-record Purchase(
+public record Purchase(
     String rootId,
     String id,
     String accountId,

@@ -38,7 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
  * it gives (grants, an edition, concurrency slots), the journal entries and the wallet balance.
  */
 @Service
-class PurchaseCommands {
+public class PurchaseCommands {
   /** An edition's allowance is issued per month (seed 000's "PU/month"). */
   static final Period ALLOWANCE_PERIOD = Period.ofMonths(1);
 
@@ -86,7 +86,33 @@ class PurchaseCommands {
       throw PackageRejection.EDITION_NOT_ACTIVE.exception("packageId");
     }
     pay(locked, price);
+    return issue(account, pkg, request.quantity(), amount, price, "purchase", pkg.refundableDays(),
+        request.idempotencyKey(), request.digest(), now);
+  }
 
+  /**
+   * A package given by a redemption code (seed 003): held exactly like a purchase, bought for
+   * nothing, not refundable. The caller holds the code's lock and has checked the code.
+   */
+  @Transactional
+  public Purchase giveForCode(String accountId, String packageId, String redemptionId) {
+    Account account = account(accountId);
+    CatalogPackage pkg = packageOf(packageId);
+    Instant now = clock.instant();
+    lock(accountId, now);
+    sellable(pkg, account);
+    List<Edition> editions = purchases.editions(account.rootId(), accountId).stream()
+        .map(PurchaseStore.EditionRow::edition).toList();
+    if (pkg.kind() == PackageKind.ADDON && !EditionRules.addOnPurchasable(editions, now)) {
+      throw PackageRejection.EDITION_NOT_ACTIVE.exception("packageId");
+    }
+    long amount = pkg.amount() == null ? 0 : pkg.amount();
+    return issue(account, pkg, 1, amount, 0, "code", 0, "code:" + redemptionId, "code:" + redemptionId, now).purchase();
+  }
+
+  /** Writes what a package gives: its grants, edition or slots, the purchase, the journal. */
+  private Done issue(Account account, CatalogPackage pkg, int quantity, long amount, long price, String purpose,
+      int refundableDays, String idempotencyKey, String digest, Instant now) {
     ZoneId zone = ZoneId.of(account.timezone());
     Instant expiresAt = Validity.end(now, pkg.validity(), zone);
     String id = "pur_" + UUID.randomUUID();
@@ -95,12 +121,12 @@ class PurchaseCommands {
       case PREPAID, ADDON -> writes.grant(pkg, GrantClass.PREPAID, amount, now, expiresAt, pkg.kind() == PackageKind.ADDON, null);
       case EDITION -> writes.edition(pkg, now, expiresAt, zone);
       case CONCURRENCY -> purchases.insertConcurrency(account.rootId(), new PurchaseStore.ConcurrencyRow(
-          "cc_" + UUID.randomUUID(), accountId, pkg.id(), id, pkg.meters(),
-          Math.multiplyExact(pkg.concurrency(), request.quantity()), pkg.exclusive(), now, expiresAt));
+          "cc_" + UUID.randomUUID(), account.id(), pkg.id(), id, pkg.meters(),
+          Math.multiplyExact(pkg.concurrency(), quantity), pkg.exclusive(), now, expiresAt));
     }
-    Purchase p = new Purchase(account.rootId(), id, accountId, pkg.id(), pkg.kind(), "purchase", null,
-        request.quantity(), price, pkg.currency(), pkg.refundableDays(), writes.grantIds, request.idempotencyKey(),
-        request.digest(), now, expiresAt, Purchase.ACTIVE, null, false);
+    Purchase p = new Purchase(account.rootId(), id, account.id(), pkg.id(), pkg.kind(), purpose, null,
+        quantity, price, pkg.currency(), refundableDays, writes.grantIds, idempotencyKey, digest, now, expiresAt,
+        Purchase.ACTIVE, null, false);
     return writes.commit(p, pkg.kind());
   }
 
