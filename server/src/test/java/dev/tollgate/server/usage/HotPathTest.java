@@ -237,4 +237,42 @@ class HotPathTest extends ServerTest {
     }
     assertThat(fx.reconciled()).isTrue();
   }
+
+  @Test
+  void replayingEveryRequestOfARunFromEightClientsAddsNoCharge() throws Exception {
+    HotPathFixture fx = fx();
+    String meter = uniqueId("replay-run");
+    fx.price(meter, "{\"mode\":\"call\",\"currency\":\"USD\",\"perCall\":\"0.01\"}");
+    String acct = fx.account(uniqueId("replayer"));
+    fx.credit(acct, "10.00");
+    List<String> bodies = new ArrayList<>();
+    List<String> firstAnswers = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      String body = "{\"requestId\":\"run-" + i + "\",\"accountId\":\"" + acct + "\",\"meter\":\"" + meter
+          + "\",\"status\":\"success\"}";
+      bodies.add(body);
+      firstAnswers.add(fx.settle(body).body());
+    }
+    assertThat(fx.wallet(acct)).isEqualTo("8.00");
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      List<Future<Boolean>> replays = new ArrayList<>();
+      for (int client = 0; client < 8; client++) {
+        replays.add(pool.submit(() -> {
+          for (int i = 0; i < bodies.size(); i++) {
+            assertThat(fx.settle(bodies.get(i)).body()).isEqualTo(firstAnswers.get(i));
+          }
+          return true;
+        }));
+      }
+      for (Future<Boolean> replay : replays) {
+        assertThat(replay.get()).isTrue();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(fx.wallet(acct)).isEqualTo("8.00");
+    assertThat(api().get("/v1/reports/usage?accountId=" + acct + "&groupBy=meter").json().get("items").get(0)
+        .get("calls").asLong()).isEqualTo(200);
+  }
 }
