@@ -26,3 +26,16 @@ CREATE TABLE auto_renewal_failures (
   PRIMARY KEY (root_id, purchase_id, expires_at)
 );
 CREATE INDEX purchases_auto_renew ON purchases (expires_at) WHERE auto_renew AND status = 'active';
+
+-- Seed 003's subscription plans are edition packages (kind edition: rank, monthly allowance = the
+-- period credit, validity = the interval); this table holds what only a plan has. Catalog data,
+-- like packages: no root_id.
+CREATE TABLE plans (
+  id             text PRIMARY KEY REFERENCES packages (id),
+  description    text NOT NULL,
+  plan_interval  text NOT NULL CHECK (plan_interval IN ('monthly', 'yearly', 'lifetime')),
+  -- A multiplier on usage prices for subscribers (1 = none), an exact decimal in (0, 1].
+  discount       numeric(10, 9) NOT NULL CHECK (discount > 0 AND discount <= 1),
+  created_at     timestamptz NOT NULL,
+  updated_at     timestamptz NOT NULL
+);
