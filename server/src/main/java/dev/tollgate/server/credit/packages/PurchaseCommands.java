@@ -2,6 +2,7 @@ package dev.tollgate.server.credit.packages;
 
 import dev.tollgate.core.credit.Grant;
 import dev.tollgate.core.credit.GrantClass;
+import dev.tollgate.core.credit.packages.AllowancePeriods;
 import dev.tollgate.core.credit.packages.Edition;
 import dev.tollgate.core.credit.packages.EditionRules;
 import dev.tollgate.core.credit.packages.PackageKind;
@@ -21,7 +22,6 @@ import dev.tollgate.server.ledger.Booking;
 import dev.tollgate.server.ledger.JournalStore;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.time.Period;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,9 +39,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class PurchaseCommands {
-  /** An edition's allowance is issued per month (seed 000's "PU/month"). */
-  static final Period ALLOWANCE_PERIOD = Period.ofMonths(1);
-
   private final AccountStore accounts;
   private final CreditStore credit;
   private final GrantStore grants;
@@ -209,7 +206,9 @@ public class PurchaseCommands {
   /**
    * Renews an edition or concurrency package by hand: its expiry moves by the package's validity
    * from the current expiry, for the package's current price × quantity. The renewal is a purchase
-   * of its own (purpose renewal, not refundable). Later months' allowances come from the scheduler.
+   * of its own (purpose renewal, not refundable). Later months' allowances come from the
+   * {@code period-allowances} job; the current period's allowance, cut at the old end, is stretched
+   * to the next period's start. The {@code auto-renew} job renews flagged purchases through here.
    */
   @Transactional
   public Done renew(String accountId, PurchaseRequest request) {
@@ -237,6 +236,9 @@ public class PurchaseCommands {
     Instant expiresAt = Validity.end(renewed.expiresAt(), pkg.validity(), ZoneId.of(account.timezone()));
     String id = "pur_" + UUID.randomUUID();
     purchases.extend(account.rootId(), renewed.id(), expiresAt);
+    if (renewed.kind() == PackageKind.EDITION) {
+      purchases.stretchAllowance(account.rootId(), renewed.id(), renewed.expiresAt(), expiresAt);
+    }
     Purchase p = new Purchase(account.rootId(), id, accountId, pkg.id(), pkg.kind(), "renewal", renewed.id(),
         renewed.quantity(), price, pkg.currency(), 0, List.of(), request.idempotencyKey(), request.digest(), now,
         expiresAt, Purchase.ACTIVE, null, false);
@@ -244,9 +246,8 @@ public class PurchaseCommands {
   }
 
   /**
-   * Sets whether the purchase renews itself at expiry.
-   * TODO(issue 6: scheduler): renew purchases with autoRenew shortly before they expire, through
-   * {@link #renew}, and issue editions' later monthly allowances.
+   * Sets whether the purchase renews itself at expiry: the {@code auto-renew} job renews it through
+   * {@link #renew} shortly before it expires ({@link AutoRenewJob#LEAD}).
    */
   @Transactional
   public Purchase setAutoRenew(String accountId, String purchaseId, boolean autoRenew) {
@@ -340,14 +341,15 @@ public class PurchaseCommands {
     }
 
     /**
-     * An edition over {@code [from, to)} and its first month's allowance (to the edition's end if
-     * sooner). TODO(issue 6: scheduler): issue the allowance of each later month of the edition.
+     * An edition over {@code [from, to)} and its first period's allowance (to the edition's end if
+     * sooner). The {@code period-allowances} job ({@link PeriodAllowancesJob}) issues the later ones.
      */
     void edition(CatalogPackage pkg, Instant from, Instant to, ZoneId zone) {
+      Instant next = AllowancePeriods.start(from, 1, zone);
       purchases.insertEdition(account.rootId(), account.id(), new PurchaseStore.EditionRow(
-          "ed_" + UUID.randomUUID(), pkg.id(), purchaseId, new Edition("new", pkg.rank(), from, to)));
-      Instant monthEnd = Validity.end(from, ALLOWANCE_PERIOD, zone);
-      grant(pkg, GrantClass.EDITION, pkg.monthlyAllowance(), from, monthEnd.isBefore(to) ? monthEnd : to, false, pkg.rank());
+          "ed_" + UUID.randomUUID(), pkg.id(), purchaseId, new Edition("new", pkg.rank(), from, to)),
+          pkg.monthlyAllowance(), next);
+      grant(pkg, GrantClass.EDITION, pkg.monthlyAllowance(), from, next.isBefore(to) ? next : to, false, pkg.rank());
     }
 
     Done commit(Purchase p, PackageKind kind) {

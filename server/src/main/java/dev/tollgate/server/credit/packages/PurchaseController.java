@@ -1,14 +1,8 @@
 package dev.tollgate.server.credit.packages;
 
-import dev.tollgate.server.credit.GrantStore;
-import dev.tollgate.server.credit.GrantView;
-import dev.tollgate.server.credit.PostpaidStanding;
 import dev.tollgate.server.http.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Instant;
-import java.time.InstantSource;
-import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,18 +17,12 @@ import org.springframework.web.bind.annotation.RestController;
 class PurchaseController {
   private final PurchaseCommands commands;
   private final PurchaseStore purchases;
-  private final GrantStore grants;
-  private final InstantSource clock;
-  private final PostpaidStanding standing;
+  private final PurchaseViews views;
 
-  PurchaseController(
-      PurchaseCommands commands, PurchaseStore purchases, GrantStore grants, PostpaidStanding standing,
-      InstantSource clock) {
-    this.standing = standing;
+  PurchaseController(PurchaseCommands commands, PurchaseStore purchases, PurchaseViews views) {
     this.commands = commands;
     this.purchases = purchases;
-    this.grants = grants;
-    this.clock = clock;
+    this.views = views;
   }
 
   record PurchaseBody(String packageId, Integer quantity, String idempotencyKey) {}
@@ -83,7 +71,7 @@ class PurchaseController {
   }
 
   @PatchMapping("/v1/accounts/{id}/purchases/{purchaseId}")
-  @Operation(summary = "Set autoRenew of an edition or concurrency purchase (honoured by the renewal scheduler)")
+  @Operation(summary = "Set autoRenew of an edition or concurrency purchase (honoured by the auto-renew job)")
   PurchaseView patch(@PathVariable String id, @PathVariable String purchaseId, @RequestBody AutoRenewBody body) {
     if (body.autoRenew() == null) {
       throw ApiException.missingField("autoRenew");
@@ -96,10 +84,6 @@ class PurchaseController {
   }
 
   private PurchaseView view(Purchase p) {
-    Instant now = clock.instant();
-    boolean edition = grants.editionActiveAt(p.rootId(), p.accountId(), now);
-    List<GrantView> given = grants.byIds(p.rootId(), p.grantIds()).stream()
-        .map(g -> GrantView.of(g, now, edition, standing.overdue(p.accountId()))).toList();
-    return PurchaseView.of(p, given);
+    return views.of(p);
   }
 }

@@ -97,13 +97,91 @@ class PurchaseStore {
 
   record EditionRow(String id, String packageId, String purchaseId, Edition edition) {}
 
-  void insertEdition(String rootId, String accountId, EditionRow e) {
+  /** A new edition whose period 0 allowance is issued with it; the next starts at {@code nextAllowanceAt}. */
+  void insertEdition(String rootId, String accountId, EditionRow e, long monthlyAllowance, Instant nextAllowanceAt) {
     jdbc.sql("""
-            INSERT INTO editions (root_id, id, account_id, package_id, purchase_id, rank, effective_at, expires_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+            INSERT INTO editions (root_id, id, account_id, package_id, purchase_id, rank, effective_at, expires_at,
+                                  monthly_allowance, allowances_issued, next_allowance_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)""")
         .params(rootId, e.id(), accountId, e.packageId(), e.purchaseId(), e.edition().rank(),
-            SqlTime.of(e.edition().effectiveAt()), SqlTime.of(e.edition().expiresAt()))
+            SqlTime.of(e.edition().effectiveAt()), SqlTime.of(e.edition().expiresAt()), monthlyAllowance,
+            SqlTime.of(nextAllowanceAt))
         .update();
+  }
+
+  /** An edition as the period-allowances job reads it. */
+  record AllowanceState(
+      String rootId, String id, String accountId, String packageId, String purchaseId, int rank, Instant effectiveAt,
+      Instant expiresAt, long monthlyAllowance, int allowancesIssued, Instant nextAllowanceAt) {}
+
+  /** Editions whose next allowance period may have started at {@code now}, at most {@code limit}. */
+  List<AllowanceState> allowanceDue(Instant now, int limit) {
+    return jdbc.sql("""
+            SELECT * FROM editions WHERE voided_at IS NULL AND next_allowance_at <= ? AND next_allowance_at < expires_at
+             ORDER BY next_allowance_at, root_id, id LIMIT ?""")
+        .params(SqlTime.of(now), limit)
+        .query((rs, row) -> allowanceState(rs))
+        .list();
+  }
+
+  /** The edition, read after its account's row was locked (so it is current). */
+  Optional<AllowanceState> allowanceState(String rootId, String id) {
+    return jdbc.sql("SELECT * FROM editions WHERE root_id = ? AND id = ? AND voided_at IS NULL")
+        .params(rootId, id)
+        .query((rs, row) -> allowanceState(rs))
+        .optional();
+  }
+
+  void allowancesIssued(String rootId, String id, int issued, Instant nextAllowanceAt) {
+    jdbc.sql("UPDATE editions SET allowances_issued = ?, next_allowance_at = ? WHERE root_id = ? AND id = ?")
+        .params(issued, SqlTime.of(nextAllowanceAt), rootId, id)
+        .update();
+  }
+
+  /**
+   * After a renewal: the allowance of the current period was cut at the edition's old end; it now
+   * runs to the next period's start or the new end, whichever is sooner, so a renewed edition has
+   * no hole between the old end and the next period (Jan 31 + P1M + P1M is Mar 28, period 2 starts
+   * Mar 31).
+   */
+  void stretchAllowance(String rootId, String purchaseId, Instant oldEnd, Instant newEnd) {
+    jdbc.sql("""
+            UPDATE grants g SET expires_at = LEAST(e.next_allowance_at, ?)
+              FROM editions e
+             WHERE e.root_id = ? AND e.purchase_id = ? AND e.voided_at IS NULL
+               AND g.root_id = e.root_id AND g.source_kind = 'purchase' AND g.source_id = e.purchase_id
+               AND g.class = 'edition' AND g.voided_at IS NULL AND g.expires_at = ?""")
+        .params(SqlTime.of(newEnd), rootId, purchaseId, SqlTime.of(oldEnd))
+        .update();
+  }
+
+  private static AllowanceState allowanceState(ResultSet rs) throws SQLException {
+    return new AllowanceState(rs.getString("root_id"), rs.getString("id"), rs.getString("account_id"),
+        rs.getString("package_id"), rs.getString("purchase_id"), rs.getInt("rank"), SqlTime.read(rs, "effective_at"),
+        SqlTime.read(rs, "expires_at"), rs.getLong("monthly_allowance"), rs.getInt("allowances_issued"),
+        SqlTime.read(rs, "next_allowance_at"));
+  }
+
+  /** Purchases flagged to renew themselves that expire in {@code (now, before]}, not tried yet for that expiry. */
+  List<Purchase> autoRenewDue(Instant now, Instant before, int limit) {
+    return jdbc.sql("""
+            SELECT p.* FROM purchases p
+             WHERE p.auto_renew AND p.status = 'active' AND p.expires_at > ? AND p.expires_at <= ?
+               AND NOT EXISTS (SELECT 1 FROM auto_renewal_failures f
+                                WHERE f.root_id = p.root_id AND f.purchase_id = p.id AND f.expires_at = p.expires_at)
+             ORDER BY p.expires_at, p.root_id, p.id LIMIT ?""")
+        .params(SqlTime.of(now), SqlTime.of(before), limit)
+        .query(PurchaseStore::map)
+        .list();
+  }
+
+  /** Records that the automatic renewal for this expiry failed; false when it was recorded before. */
+  boolean autoRenewFailed(Purchase p, String code, Instant at) {
+    return jdbc.sql("""
+            INSERT INTO auto_renewal_failures (root_id, purchase_id, expires_at, account_id, code, failed_at)
+            VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+        .params(p.rootId(), p.id(), SqlTime.of(p.expiresAt()), p.accountId(), code, SqlTime.of(at))
+        .update() == 1;
   }
 
   /** The account's editions that are not voided, oldest first. */
