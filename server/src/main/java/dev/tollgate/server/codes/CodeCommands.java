@@ -124,16 +124,14 @@ class CodeCommands {
     if (!makesSenseIn(code.kind(), mode)) {
       throw CodeRejection.CODE_NOT_FOR_MODE.exception(code.kind() + " codes in " + mode.code() + " mode");
     }
-    if (code.kind().equals("package")) {
+    if (code.kind().equals("package") || code.kind().equals("plan")) {
       String id = "rd_" + UUID.randomUUID();
-      Purchase given = purchases.giveForCode(accountId, code.packageId(), id);
+      Purchase given = code.kind().equals("plan")
+          ? purchases.givePlanForCode(accountId, code.planId(), code.days(), id)
+          : purchases.giveForCode(accountId, code.packageId(), id);
       codes.insertRedemption(new CodeStore.Redemption(
           account.rootId(), id, code.id(), accountId, code.kind(), null, null, null, now));
       return new Redeemed(id, accountId, 0, account.currency(), null, given.id(), given.grantIds());
-    }
-    if (!code.kind().equals("balance")) {
-      // Plan codes wait for plans (seed 003's subscriptions); they are stored and validated now.
-      throw CodeRejection.CODE_KIND_UNSUPPORTED.exception("plan codes need the plans capability");
     }
     if (!code.currency().equals(account.currency())) {
       throw CodeRejection.CODE_CURRENCY_MISMATCH.exception(code.currency() + " code, " + account.currency() + " account");

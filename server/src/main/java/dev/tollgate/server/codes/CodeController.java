@@ -212,8 +212,9 @@ class CodeController {
   record RedeemedView(String redemptionId, WalletView wallet, String purchaseId, List<String> grants) {}
 
   @PostMapping("/v1/accounts/{id}/redeem")
-  @Operation(summary = "Redeem a code: 200 {redemptionId, wallet}; 404 code_invalid, 409 code_disabled, 410"
-      + " code_expired, 409 code_exhausted, 409 code_limit_reached, 422 code_not_for_mode, 422 code_kind_unsupported,"
+  @Operation(summary = "Redeem a code: 200 {redemptionId, wallet} (balance) or {redemptionId, purchaseId, grants}"
+      + " (package, plan); 404 code_invalid, 409 code_disabled, 410"
+      + " code_expired, 409 code_exhausted, 409 code_limit_reached, 422 code_not_for_mode, 404 package_not_found/plan_not_found,"
       + " 422 code_currency_mismatch; 429 too_many_attempts after 10 invalid codes in 10 minutes per account or address")
   RedeemedView redeem(@PathVariable String id, @RequestBody RedeemBody body, HttpServletRequest http) {
     if (body.code() == null) {

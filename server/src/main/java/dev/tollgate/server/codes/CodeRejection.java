@@ -17,8 +17,6 @@ enum CodeRejection {
   CODE_LIMIT_REACHED(HttpStatus.CONFLICT, "code_limit_reached", "this account has redeemed this code as often as it may"),
   CODE_NOT_FOR_MODE(HttpStatus.UNPROCESSABLE_CONTENT, "code_not_for_mode",
       "this kind of code cannot be redeemed in the account's billing mode"),
-  CODE_KIND_UNSUPPORTED(HttpStatus.UNPROCESSABLE_CONTENT, "code_kind_unsupported",
-      "this server cannot redeem this kind of code yet"),
   CODE_CURRENCY_MISMATCH(HttpStatus.UNPROCESSABLE_CONTENT, "code_currency_mismatch",
       "this balance code is in another currency than the account");
 

@@ -224,9 +224,8 @@ class RedemptionCodesTest extends ServerTest {
     assertThat(planInUsage.code()).isEqualTo("code_not_for_mode");
     api().put("/v1/accounts/" + acme + "/settings", "{\"billingMode\":\"period\"}");
     Api.Response planInPeriod = redeem(acme, plan);
-    assertThat(planInPeriod.status()).isEqualTo(422);
-    assertThat(planInPeriod.code()).isEqualTo("code_kind_unsupported");
-    assertThat(planInPeriod.text("detail")).contains("plans");
+    assertThat(planInPeriod.status()).isEqualTo(404);
+    assertThat(planInPeriod.code()).isEqualTo("plan_not_found");
     String pkg = oneCode("{\"kind\":\"package\",\"packageId\":\"no-such-package\"}");
     Api.Response pkgAnswer = redeem(acme, pkg);
     assertThat(pkgAnswer.status()).isEqualTo(404);
@@ -363,5 +362,24 @@ class RedemptionCodesTest extends ServerTest {
     assertThat(api().get("/v1/accounts/" + acme + "/balance").text("wallet")).isEqualTo("0.00");
     assertThat(redeem(acme, code).code()).as("one use by default").isEqualTo("code_exhausted");
     assertThat(api().get("/v1/ledger/reconciliation?rootId=" + acme).json().get("balanced").asBoolean()).isTrue();
+  }
+
+  @Test
+  void givesAPlanForTheCodesDaysInPeriodMode() {
+    String planId = uniqueId("pro");
+    assertThat(api().put("/v1/plans/" + planId, "{\"name\":\"Pro\",\"price\":\"20\",\"currency\":\"USD\","
+        + "\"interval\":\"monthly\",\"periodCredit\":\"15.00\",\"rank\":1}").status()).isEqualTo(200);
+    String acme = uniqueId("planned");
+    api().post("/v1/accounts", "{\"id\":\"" + acme + "\",\"name\":\"Planned\"}");
+    api().put("/v1/accounts/" + acme + "/settings", "{\"billingMode\":\"period\"}");
+    String code = oneCode("{\"kind\":\"plan\",\"planId\":\"" + planId + "\",\"days\":7}");
+    Api.Response redeemed = redeem(acme, code);
+    assertThat(redeemed.status()).as(redeemed.toString()).isEqualTo(200);
+    var grant = api().get("/v1/accounts/" + acme + "/grants").json().get("items").get(0);
+    assertThat(grant.get("kind").asString()).isEqualTo("edition");
+    assertThat(grant.get("amount").asString()).isEqualTo("15.00");
+    java.time.Instant effective = java.time.Instant.parse(grant.get("effectiveAt").asString());
+    assertThat(java.time.Instant.parse(grant.get("expiresAt").asString())).isEqualTo(effective.plus(java.time.Duration.ofDays(7)));
+    assertThat(api().get("/v1/accounts/" + acme + "/balance").text("wallet")).isEqualTo("0.00");
   }
 }

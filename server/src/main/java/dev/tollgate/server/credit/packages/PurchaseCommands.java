@@ -20,8 +20,10 @@ import dev.tollgate.server.credit.LockedCredit;
 import dev.tollgate.server.credit.StoredGrant;
 import dev.tollgate.server.ledger.Booking;
 import dev.tollgate.server.ledger.JournalStore;
+import dev.tollgate.server.http.ApiException;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.Period;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,6 +42,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PurchaseCommands {
   private final AccountStore accounts;
+  private final PlanStore plans;
   private final CreditStore credit;
   private final GrantStore grants;
   private final PackageStore packages;
@@ -48,7 +51,8 @@ public class PurchaseCommands {
   private final InstantSource clock;
 
   PurchaseCommands(AccountStore accounts, CreditStore credit, GrantStore grants, PackageStore packages,
-      PurchaseStore purchases, JournalStore journal, InstantSource clock) {
+      PurchaseStore purchases, PlanStore plans, JournalStore journal, InstantSource clock) {
+    this.plans = plans;
     this.accounts = accounts;
     this.credit = credit;
     this.grants = grants;
@@ -84,7 +88,7 @@ public class PurchaseCommands {
     }
     pay(locked, price);
     return issue(account, pkg, request.quantity(), amount, price, "purchase", pkg.refundableDays(),
-        request.idempotencyKey(), request.digest(), now);
+        request.idempotencyKey(), request.digest(), now, null);
   }
 
   /**
@@ -93,8 +97,21 @@ public class PurchaseCommands {
    */
   @Transactional
   public Purchase giveForCode(String accountId, String packageId, String redemptionId) {
+    return give(accountId, packageOf(packageId), null, redemptionId);
+  }
+
+  /**
+   * A plan given by a redemption code "for N days" (seed 003): the plan's edition for {@code days}
+   * (its own interval when null), at no charge.
+   */
+  @Transactional
+  public Purchase givePlanForCode(String accountId, String planId, Integer days, String redemptionId) {
+    Plan plan = plans.find(planId).orElseThrow(() -> ApiException.notFound("plan_not_found", "no plan with id '" + planId + "'"));
+    return give(accountId, plan.pkg(), days == null ? null : Period.ofDays(days), redemptionId);
+  }
+
+  private Purchase give(String accountId, CatalogPackage pkg, Period validity, String redemptionId) {
     Account account = account(accountId);
-    CatalogPackage pkg = packageOf(packageId);
     Instant now = clock.instant();
     lock(accountId, now);
     sellable(pkg, account);
@@ -104,14 +121,15 @@ public class PurchaseCommands {
       throw PackageRejection.EDITION_NOT_ACTIVE.exception("packageId");
     }
     long amount = pkg.amount() == null ? 0 : pkg.amount();
-    return issue(account, pkg, 1, amount, 0, "code", 0, "code:" + redemptionId, "code:" + redemptionId, now).purchase();
+    return issue(account, pkg, 1, amount, 0, "code", 0, "code:" + redemptionId, "code:" + redemptionId, now, validity)
+        .purchase();
   }
 
   /** Writes what a package gives: its grants, edition or slots, the purchase, the journal. */
   private Done issue(Account account, CatalogPackage pkg, int quantity, long amount, long price, String purpose,
-      int refundableDays, String idempotencyKey, String digest, Instant now) {
+      int refundableDays, String idempotencyKey, String digest, Instant now, Period validityOverride) {
     ZoneId zone = ZoneId.of(account.timezone());
-    Instant expiresAt = Validity.end(now, pkg.validity(), zone);
+    Instant expiresAt = Validity.end(now, validityOverride != null ? validityOverride : pkg.validity(), zone);
     String id = "pur_" + UUID.randomUUID();
     var writes = new Writes(account, id, now);
     switch (pkg.kind()) {
