@@ -18,15 +18,16 @@ class OrderStore {
     this.jdbc = jdbc;
   }
 
-  void insert(Order o) {
+  /** Writes an order; {@code planId} names the plan of a plan order, else null. */
+  void insert(Order o, String planId) {
     jdbc.sql("""
             INSERT INTO payment_orders (root_id, id, account_id, kind, provider, status, amount_nanos, currency,
                                         pay_amount_nanos, pay_currency, usd_cny_rate, provider_ref, pay_url,
-                                        idempotency_key, request_digest, entry_id, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                        idempotency_key, request_digest, entry_id, created_at, updated_at, plan_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(o.rootId(), o.id(), o.accountId(), o.kind(), o.provider(), o.status(), o.amountNanos(), o.currency(),
             o.payAmountNanos(), o.payCurrency(), o.usdCnyRate(), o.providerRef(), o.payUrl(), o.idempotencyKey(),
-            o.requestDigest(), o.entryId(), SqlTime.of(o.createdAt()), SqlTime.of(o.updatedAt()))
+            o.requestDigest(), o.entryId(), SqlTime.of(o.createdAt()), SqlTime.of(o.updatedAt()), planId)
         .update();
   }
 
@@ -88,6 +89,11 @@ class OrderStore {
             rs.getString("kind"), rs.getString("provider_event_id"), rs.getString("signature"),
             rs.getString("from_status"), rs.getString("to_status"), rs.getString("detail"), SqlTime.read(rs, "at")))
         .list();
+  }
+
+  java.util.Optional<String> planOf(String orderId) {
+    return jdbc.sql("SELECT plan_id FROM payment_orders WHERE id = ? AND plan_id IS NOT NULL")
+        .params(orderId).query(String.class).optional();
   }
 
   private static Order map(ResultSet rs, int row) throws SQLException {

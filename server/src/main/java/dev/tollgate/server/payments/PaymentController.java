@@ -56,6 +56,16 @@ class PaymentController {
     return ResponseEntity.status(created.created() ? HttpStatus.CREATED : HttpStatus.OK).body(TopUpView.of(created.order()));
   }
 
+  record PlanOrderBody(String planId, String provider, String idempotencyKey) {}
+
+  @PostMapping("/v1/accounts/{id}/plan-orders")
+  @Operation(summary = "Create a plan order (seed 003): pay the plan's price through Stripe or EPay; once the payment is"
+      + " credited the subscription is bought from the wallet, once per order. 404 plan_not_found; otherwise as top-ups")
+  ResponseEntity<TopUpView> planOrder(@PathVariable String id, @RequestBody PlanOrderBody body) {
+    TopUps.Created created = topUps.createPlanOrder(id, body.planId(), body.provider(), body.idempotencyKey());
+    return ResponseEntity.status(created.created() ? HttpStatus.CREATED : HttpStatus.OK).body(TopUpView.of(created.order()));
+  }
+
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record EventView(String kind, String providerEventId, String signature, String from, String to, String detail, Instant at) {}
 

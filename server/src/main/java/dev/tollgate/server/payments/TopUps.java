@@ -5,6 +5,7 @@ import dev.tollgate.core.money.Nanos;
 import dev.tollgate.server.accounts.Account;
 import dev.tollgate.server.accounts.AccountCommands;
 import dev.tollgate.server.accounts.AccountStore;
+import dev.tollgate.server.credit.packages.PlanCommands;
 import dev.tollgate.server.http.ApiException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -38,10 +39,12 @@ class TopUps {
   private final StripeCheckout stripe;
   private final TransactionTemplate tx;
   private final InstantSource clock;
+  private final PlanCommands plans;
 
   TopUps(
       AccountStore accounts, OrderStore orders, PaymentSettingsStore settings, StripeCheckout stripe,
-      TransactionTemplate tx, InstantSource clock) {
+      PlanCommands plans, TransactionTemplate tx, InstantSource clock) {
+    this.plans = plans;
     this.accounts = accounts;
     this.orders = orders;
     this.settings = settings;
@@ -53,16 +56,30 @@ class TopUps {
   record Created(Order order, boolean created) {}
 
   Created create(String accountId, String amount, String currency, String provider, String idempotencyKey) {
+    return create(accountId, amount, currency, provider, idempotencyKey, null);
+  }
+
+  /**
+   * An order of a plan's price (seed 003's plan orders). Once the provider's payment is credited
+   * the subscription is bought from the wallet (see {@link PlanOrders}).
+   */
+  Created createPlanOrder(String accountId, String planId, String provider, String idempotencyKey) {
+    PlanCommands.PlanPrice price = plans.priceOf(planId);
+    return create(accountId, Nanos.format(price.priceNanos()), price.currency(), provider, idempotencyKey, planId);
+  }
+
+  private Created create(
+      String accountId, String amount, String currency, String provider, String idempotencyKey, String planId) {
     Account found = accounts.find(accountId).orElseThrow(() -> AccountCommands.accountNotFound(accountId));
     TopUpRequest request = TopUpRequest.check(amount, currency, provider, idempotencyKey, found.currency());
-    Created created = tx.execute(status -> insert(accountId, request));
+    Created created = tx.execute(status -> insert(accountId, request, planId));
     if (!created.created() || !request.provider().equals("stripe")) {
       return created;
     }
     return new Created(checkout(created.order()), true);
   }
 
-  private Created insert(String accountId, TopUpRequest request) {
+  private Created insert(String accountId, TopUpRequest request, String planId) {
     Instant now = clock.instant();
     Account account = accounts.lock(accountId).orElseThrow(() -> AccountCommands.accountNotFound(accountId));
     if (request.idempotencyKey() != null) {
@@ -91,10 +108,11 @@ class TopUps {
     String id = "ord_" + UUID.randomUUID().toString().replace("-", "");
     String payUrl = stripe ? null : epayUrl(s, id, request.payAmountNanos());
     Order order = new Order(
-        account.rootId(), id, accountId, "topup", request.provider(), Order.CREATED, credit, account.currency(),
+        account.rootId(), id, accountId, planId == null ? "topup" : "plan", request.provider(), Order.CREATED, credit,
+        account.currency(),
         request.payAmountNanos(), request.payCurrency(), converts ? s.usdCnyRate() : null, null, payUrl,
         request.idempotencyKey(), request.digest(), null, now, now);
-    orders.insert(order);
+    orders.insert(order, planId);
     orders.audit(order, new OrderStore.Event("created", null, null, null, Order.CREATED,
         "pay " + Nanos.format(request.payAmountNanos()) + " " + request.payCurrency() + ", credit "
             + Nanos.format(credit) + " " + account.currency() + (converts ? " at USD/CNY " + s.usdCnyRate().toPlainString() : ""),

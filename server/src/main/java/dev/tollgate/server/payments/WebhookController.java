@@ -45,10 +45,13 @@ class WebhookController {
 
   private final PaymentSettingsStore settings;
   private final PaymentEvents events;
+  private final PlanOrders planOrders;
   private final InstantSource clock;
   private final long toleranceSeconds;
 
-  WebhookController(PaymentSettingsStore settings, PaymentEvents events, InstantSource clock, TollgateProperties properties) {
+  WebhookController(PaymentSettingsStore settings, PaymentEvents events, PlanOrders planOrders, InstantSource clock,
+      TollgateProperties properties) {
+    this.planOrders = planOrders;
     this.settings = settings;
     this.events = events;
     this.clock = clock;
@@ -93,6 +96,7 @@ class WebhookController {
       return ResponseEntity.ok(new Received(true, "ignored"));
     }
     PaymentEvents.Outcome outcome = events.apply(reduced);
+    planOrders.completeIfPlan(reduced.orderId());
     return ResponseEntity.ok(new Received(true, outcome.name().toLowerCase(Locale.ROOT)));
   }
 
@@ -173,6 +177,7 @@ class WebhookController {
     if (outcome == PaymentEvents.Outcome.UNKNOWN_ORDER) {
       throw ApiException.notFound("order_not_found", "no EPay order with id '" + orderId + "'");
     }
+    planOrders.completeIfPlan(orderId);
     // EPay retries until it reads exactly "success".
     return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body("success");
   }

@@ -440,4 +440,31 @@ class PaymentsTest extends ServerTest {
     assertThat(webhook.status()).isEqualTo(400);
     assertThat(webhook.code()).isEqualTo("invalid_signature");
   }
+
+  @Test
+  void subscribesToThePlanOncePaidAndOnlyOnceWhateverTheRetries() throws Exception {
+    String planId = uniqueId("pro-cny");
+    assertThat(api().put("/v1/plans/" + planId, "{\"name\":\"Pro\",\"price\":\"72.00\",\"currency\":\"CNY\","
+        + "\"interval\":\"monthly\",\"periodCredit\":\"50.00\",\"rank\":1}").status()).isEqualTo(200);
+    String acme = account("plan-order", "CNY");
+    Api.Response created = api().post("/v1/accounts/" + acme + "/plan-orders", "{\"planId\":\"" + planId + "\",\"provider\":\"epay\"}");
+    assertThat(created.status()).as(created.toString()).isEqualTo(201);
+    assertThat(created.text("amount")).isEqualTo("72.00");
+    String orderId = created.text("orderId");
+    for (int delivery = 0; delivery < 3; delivery++) {
+      assertThat(notify(epayNotice(orderId, "72.00", "T" + orderId, EPAY_KEY)).body()).isEqualTo("success");
+    }
+    var balance = api().get("/v1/accounts/" + acme + "/balance").json();
+    assertThat(balance.get("wallet").asString()).isEqualTo("0.00");
+    assertThat(balance.get("edition").get("rank").asInt()).isEqualTo(1);
+    assertThat(api().get("/v1/accounts/" + acme + "/grants").json().get("items").size()).isEqualTo(1);
+    Api.Response order = api().get("/v1/payments/orders/" + orderId);
+    assertThat(order.text("kind")).isEqualTo("plan");
+    assertThat(order.body()).contains("subscribed to plan " + planId);
+    assertThat(api().get("/v1/ledger/reconciliation?rootId=" + acme).json().get("balanced").asBoolean()).isTrue();
+
+    Api.Response unknown = api().post("/v1/accounts/" + acme + "/plan-orders", "{\"planId\":\"no-such-plan\",\"provider\":\"epay\"}");
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.code()).isEqualTo("plan_not_found");
+  }
 }

@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the purchases' own, and cancelling turns automatic renewal off (the subscription runs to its end).
  */
 @Service
-class PlanCommands {
+public class PlanCommands {
   private final PlanStore plans;
   private final PackageStore packages;
   private final PurchaseCommands purchases;
@@ -57,6 +57,17 @@ class PlanCommands {
       return new PurchaseCommands.Done(purchases.setAutoRenew(accountId, done.purchase().id(), true), true);
     }
     return done;
+  }
+
+  /** What a plan costs, for a payment order of it. */
+  public record PlanPrice(String planId, long priceNanos, String currency) {}
+
+  public PlanPrice priceOf(String planId) {
+    if (planId == null) {
+      throw dev.tollgate.server.http.ApiException.missingField("planId");
+    }
+    Plan plan = plans.find(planId).orElseThrow(() -> PlanRejection.PLAN_NOT_FOUND.exception("planId"));
+    return new PlanPrice(planId, plan.pkg().priceNanos(), plan.pkg().currency());
   }
 
   /** Cancels: no automatic renewal; the subscription (and its period credit) runs to its end. */

@@ -63,7 +63,7 @@ public class PurchaseCommands {
   }
 
   /** The purchase, and whether this call made it (false: an identical earlier request did). */
-  record Done(Purchase purchase, boolean created) {}
+  public record Done(Purchase purchase, boolean created) {}
 
   @Transactional
   public Done buy(String accountId, PurchaseRequest request) {
