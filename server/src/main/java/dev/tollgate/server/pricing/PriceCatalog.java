@@ -59,6 +59,15 @@ public class PriceCatalog {
    * administrator enabled are billed), so the core's {@code tool_price_missing} cannot occur here.
    */
   public CatalogRating rate(String meter, Instant occurredAt, Usage usage, String priceGroup, String serviceTier) {
+    return rate(meter, occurredAt, usage, priceGroup, serviceTier, null);
+  }
+
+  /**
+   * As above, with a subscriber's plan discount (seed 003; null: none) composed into the
+   * multiplier like a price group: exact, and not applied to tool calls.
+   */
+  public CatalogRating rate(
+      String meter, Instant occurredAt, Usage usage, String priceGroup, String serviceTier, Fraction planDiscount) {
     Cache current = current();
     Optional<PriceVersion> version = current.history(meter, prices).inForceAt(occurredAt);
     if (version.isEmpty()) {
@@ -78,6 +87,9 @@ public class PriceCatalog {
         return new CatalogRating.Refused("service_tier_not_found", "no service tier '" + serviceTier + "'");
       }
       multiplier = multiplier.times(tier);
+    }
+    if (planDiscount != null) {
+      multiplier = multiplier.times(planDiscount);
     }
     List<String> unpriced = List.of();
     Usage priced = usage;

@@ -80,11 +80,11 @@ class AuthorizeBatch {
       }
     }
     // Roots are locked too: concurrency is counted per family.
-    Map<String, CallerAccount> accounts = calls.accounts(accountIds);
+    Map<String, CallerAccount> accounts = calls.accounts(accountIds, now);
     Set<String> toLock = new LinkedHashSet<>(accounts.keySet());
     accounts.values().forEach(a -> toLock.add(a.rootId()));
     Map<String, LockedCredit> locked = credit.lockAndLoad(toLock, now);
-    accounts = calls.accounts(locked.keySet());
+    accounts = calls.accounts(locked.keySet(), now);
     CallStore.PlatformBilling platform = calls.platform();
 
     List<RequestKey> keys = new ArrayList<>();
@@ -186,7 +186,8 @@ class AuthorizeBatch {
     long estimateUnits = 0;
     if (!free) {
       if (cmd.estimate() != null) {
-        CatalogRating rated = catalog.rate(cmd.meter(), now, cmd.estimate(), account.priceGroup(), cmd.serviceTier());
+        CatalogRating rated = catalog.rate(cmd.meter(), now, cmd.estimate(), account.priceGroup(), cmd.serviceTier(),
+            account.planDiscount());
         if (rated instanceof CatalogRating.Refused r) {
           return refuse(HttpStatus.UNPROCESSABLE_CONTENT, r.code(), r.detail());
         }

@@ -2,6 +2,9 @@ package dev.tollgate.server.usage;
 
 import dev.tollgate.core.accounts.BillingMode;
 import dev.tollgate.core.accounts.AccountStatus;
+import dev.tollgate.core.pricing.Fraction;
+import dev.tollgate.server.store.SqlTime;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -37,16 +40,24 @@ class CallStore {
   }
 
   /** Accounts by id; call after their rows are locked so the values are the latest committed. */
-  Map<String, CallerAccount> accounts(Collection<String> ids) {
+  Map<String, CallerAccount> accounts(Collection<String> ids, Instant now) {
     Map<String, CallerAccount> rows = new HashMap<>();
     if (ids.isEmpty()) {
       return rows;
     }
     jdbc.sql("""
             SELECT id, root_id, currency, status, price_group, billing_mode, prepaid_amount_nanos,
-                   content_moderation, postpaid_enabled, overdue_since IS NOT NULL AS overdue
-              FROM accounts WHERE id = ANY(?::text[])""")
-        .params((Object) ids.toArray(String[]::new))
+                   content_moderation, postpaid_enabled, overdue_since IS NOT NULL AS overdue,
+                   -- The discount of the plan whose edition is in effect now: the highest rank
+                   -- valid now, then the longest lasting, then the lowest id (EditionRules).
+                   (SELECT p.discount::text
+                      FROM (SELECT e.package_id FROM editions e
+                             WHERE e.root_id = a.root_id AND e.account_id = a.id AND e.voided_at IS NULL
+                               AND e.effective_at <= ? AND e.expires_at > ?
+                             ORDER BY e.rank DESC, e.expires_at DESC, e.id ASC LIMIT 1) AS effective
+                      JOIN plans p ON p.id = effective.package_id) AS plan_discount
+              FROM accounts a WHERE a.id = ANY(?::text[])""")
+        .params(SqlTime.of(now), SqlTime.of(now), ids.toArray(String[]::new))
         .query(rs -> {
           String mode = rs.getString("billing_mode");
           long prepaid = rs.getLong("prepaid_amount_nanos");
@@ -56,9 +67,18 @@ class CallStore {
               AccountStatus.fromCode(rs.getString("status")).orElseThrow(), rs.getString("price_group"),
               mode == null ? null : BillingMode.fromCode(mode).orElseThrow(), prepaidOverride,
               rs.getBoolean("content_moderation"), rs.getBoolean("postpaid_enabled"),
-              rs.getBoolean("overdue")));
+              rs.getBoolean("overdue"), discount(rs.getString("plan_discount"))));
         });
     return rows;
+  }
+
+  /** A plan discount of 1 (none) is no multiplier at all. */
+  private static Fraction discount(String text) {
+    if (text == null) {
+      return null;
+    }
+    Fraction f = Fraction.parse(text).orThrow();
+    return f.equals(Fraction.ONE) ? null : f;
   }
 
   record PlatformBilling(BillingMode mode, long prepaidAmountNanos, long holdTimeoutMs) {}

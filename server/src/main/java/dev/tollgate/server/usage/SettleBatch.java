@@ -86,7 +86,7 @@ class SettleBatch {
       }
     }
     Map<String, LockedCredit> locked = credit.lockAndLoad(accountIds, earliest);
-    Map<String, CallerAccount> accounts = calls.accounts(locked.keySet());
+    Map<String, CallerAccount> accounts = calls.accounts(locked.keySet(), now);
     CallStore.PlatformBilling platform = calls.platform();
 
     List<RequestKey> keys = new ArrayList<>();
@@ -173,7 +173,8 @@ class SettleBatch {
       rows.add(row(usageId, cmd, caller, account, mode, u, 0, 0, 0, 0, null, response));
       return new CallAnswer.Answered(response);
     }
-    CatalogRating rated = catalog.rate(cmd.meter(), cmd.occurredAt(), u, account.priceGroup(), cmd.serviceTier());
+    CatalogRating rated = catalog.rate(cmd.meter(), cmd.occurredAt(), u, account.priceGroup(), cmd.serviceTier(),
+        account.planDiscount());
     if (rated instanceof CatalogRating.Refused refused) {
       // Without a price there is no amount to record; authorise refuses such calls, so this is a
       // gateway that skipped it. Nothing is written: the same request succeeds once priced.

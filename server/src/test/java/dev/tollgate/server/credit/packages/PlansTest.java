@@ -156,4 +156,26 @@ class PlansTest extends ServerTest {
     assertThat(sub.text("expiresAt")).isEqualTo("2126-01-01T00:00:00Z");
     assertThat(subscribe(acct, uniqueId("none"), false, "l2").code()).isEqualTo("plan_not_found");
   }
+
+  @Test
+  void appliesThePlanDiscountToUsagePricesWhileTheSubscriptionIsInEffect() {
+    String meter = uniqueId("discounted");
+    assertThat(api().put("/v1/prices/" + meter, "{\"mode\":\"call\",\"currency\":\"USD\",\"perCall\":\"1.00\"}").status())
+        .isEqualTo(200);
+    String planId = putPlan(plan("monthly", "1.00", "10", 1, ",\"discount\":\"0.5\""));
+    String acct = uniqueId("subscriber");
+    api().post("/v1/accounts", "{\"id\":\"" + acct + "\",\"name\":\"S\"}");
+    api().post("/v1/accounts/" + acct + "/wallet/credits", "{\"amount\":\"20.00\",\"reason\":\"t\",\"idempotencyKey\":\"" + acct + "\"}");
+    String settle = "{\"requestId\":\"%s\",\"accountId\":\"" + acct + "\",\"meter\":\"" + meter + "\",\"status\":\"success\"}";
+    assertThat(api().post("/v1/settle", settle.formatted("before")).text("amount")).isEqualTo("1.00");
+
+    assertThat(subscribe(acct, planId, false, "sub-" + acct).status()).isEqualTo(201);
+    Api.Response discounted = api().post("/v1/settle", settle.formatted("after"));
+    assertThat(discounted.text("amount")).isEqualTo("0.50");
+    JsonNode logged = api().get("/v1/usage?accountId=" + acct).json().get("items").get(0);
+    assertThat(logged.get("snapshot").get("multiplier").asString()).isEqualTo("1/2");
+    Api.Response held = api().post("/v1/authorize", "{\"requestId\":\"hold\",\"accountId\":\"" + acct + "\",\"meter\":\""
+        + meter + "\",\"estimate\":{\"calls\":2}}");
+    assertThat(held.text("heldAmount")).isEqualTo("1.00");
+  }
 }
