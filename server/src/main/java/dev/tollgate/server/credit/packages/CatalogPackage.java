@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * A package of the operator's catalog. Which optional fields are set depends on the kind (the
  * database checks it again): {@code amount} for prepaid and add-on packages, {@code rank} and
- * {@code monthlyAllowance} for editions, {@code concurrency} (and
+ * {@code monthlyAllowance} (and optionally {@code storageCapacity}, storage units the edition grants
+ * while in effect) for editions, {@code concurrency} (and
  * {@code exclusive}: seed 000's exclusive concurrency, whose calls consume no credit) for concurrency
  * packages.
  *
@@ -34,6 +35,7 @@ public record CatalogPackage(
     Integer concurrency,
     boolean exclusive,
     boolean active,
+    Long storageCapacity,
     Instant createdAt,
     Instant updatedAt) {
 
@@ -43,6 +45,6 @@ public record CatalogPackage(
 
   CatalogPackage withTimes(Instant created, Instant updated) {
     return new CatalogPackage(id, name, kind, meters, denomination, amount, monthlyAllowance, priceNanos, currency,
-        validity, refundableDays, rank, concurrency, exclusive, active, created, updated);
+        validity, refundableDays, rank, concurrency, exclusive, active, storageCapacity, created, updated);
   }
 }

@@ -35,6 +35,8 @@ public enum PackageRejection {
   RANK_INVALID(HttpStatus.UNPROCESSABLE_CONTENT, "rank_invalid", "rank is an integer from 0 to " + PackageRequest.RANK_MAX),
   CONCURRENCY_INVALID(HttpStatus.UNPROCESSABLE_CONTENT, "concurrency_invalid",
       "concurrency is an integer from 1 to " + PackageRequest.CONCURRENCY_MAX),
+  STORAGE_CAPACITY_INVALID(HttpStatus.UNPROCESSABLE_CONTENT, "storage_capacity_invalid",
+      "storageCapacity is an integer from 0 to " + PackageRequest.STORAGE_CAPACITY_MAX),
   FIELD_NOT_APPLICABLE(HttpStatus.UNPROCESSABLE_CONTENT, "field_not_applicable",
       "this field does not apply to the package's kind"),
   QUANTITY_INVALID(HttpStatus.UNPROCESSABLE_CONTENT, "quantity_invalid",

@@ -27,6 +27,8 @@ final class PackageRequest {
   static final int RANK_MAX = 1000;
   /** Extra concurrent calls one package may add: far above any seed's "n" slots. */
   static final int CONCURRENCY_MAX = 10_000;
+  /** Storage units an edition may grant: 10^12 (a petabyte in MB); far above seed 000's editions. */
+  public static final long STORAGE_CAPACITY_MAX = 1_000_000_000_000L;
   /** The default refund window: seed 004's "refund it within 7 days". */
   static final int REFUNDABLE_DAYS_DEFAULT = 7;
 
@@ -38,7 +40,7 @@ final class PackageRequest {
   record Body(
       String name, String kind, List<String> meters, String denomination, JsonNode amount, String price,
       String currency, String validity, Integer refundableDays, Integer rank, Integer concurrency,
-      JsonNode monthlyAllowance, Boolean active, Boolean exclusive) {}
+      JsonNode monthlyAllowance, Boolean active, Boolean exclusive, Long storageCapacity) {}
 
   static CatalogPackage check(String id, Body b) {
     if (id == null || !ID.matcher(id).matches()) {
@@ -114,9 +116,18 @@ final class PackageRequest {
     } else {
       notApplicable(b.monthlyAllowance(), "monthlyAllowance");
     }
+    Long storageCapacity = null;
+    if (edition) {
+      storageCapacity = b.storageCapacity();
+      if (storageCapacity != null && (storageCapacity < 0 || storageCapacity > STORAGE_CAPACITY_MAX)) {
+        throw PackageRejection.STORAGE_CAPACITY_INVALID.exception("storageCapacity");
+      }
+    } else {
+      notApplicable(b.storageCapacity(), "storageCapacity");
+    }
     return new CatalogPackage(id, name, kind, meters, denomination, amount, monthlyAllowance, priceNanos, currency,
         validity, refundableDays, rank, concurrency, Boolean.TRUE.equals(b.exclusive()), b.active() == null || b.active(),
-        null, null);
+        storageCapacity, null, null);
   }
 
   static Period validity(String text) {

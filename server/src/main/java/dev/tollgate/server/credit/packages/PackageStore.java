@@ -30,21 +30,21 @@ public class PackageStore {
     return jdbc.sql("""
             INSERT INTO packages (id, name, kind, meters, denomination, amount, monthly_allowance, price_nanos,
                                   currency, validity, refundable_days, rank, concurrency, exclusive, active, created_at,
-                                  updated_at)
-            VALUES (?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                  updated_at, storage_capacity)
+            VALUES (?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (id) DO UPDATE SET
               name = EXCLUDED.name, kind = EXCLUDED.kind, meters = EXCLUDED.meters,
               denomination = EXCLUDED.denomination, amount = EXCLUDED.amount,
               monthly_allowance = EXCLUDED.monthly_allowance, price_nanos = EXCLUDED.price_nanos,
               currency = EXCLUDED.currency, validity = EXCLUDED.validity, refundable_days = EXCLUDED.refundable_days,
               rank = EXCLUDED.rank, concurrency = EXCLUDED.concurrency, exclusive = EXCLUDED.exclusive,
-              active = EXCLUDED.active,
+              active = EXCLUDED.active, storage_capacity = EXCLUDED.storage_capacity,
               updated_at = EXCLUDED.updated_at
             RETURNING *""")
         .params(p.id(), p.name(), p.kind().code(), p.meters() == null ? null : p.meters().toArray(String[]::new),
             p.denomination() == null ? null : p.denomination().code(), p.amount(), p.monthlyAllowance(),
             p.priceNanos(), p.currency(), p.validity().toString(), p.refundableDays(), p.rank(), p.concurrency(),
-            p.exclusive(), p.active(), SqlTime.of(now), SqlTime.of(now))
+            p.exclusive(), p.active(), SqlTime.of(now), SqlTime.of(now), p.storageCapacity())
         .query(PackageStore::map)
         .single();
   }
@@ -81,7 +81,7 @@ public class PackageStore {
         rs.getObject("amount", Long.class), rs.getObject("monthly_allowance", Long.class), rs.getLong("price_nanos"),
         rs.getString("currency"), Period.parse(rs.getString("validity")), rs.getInt("refundable_days"),
         rs.getObject("rank", Integer.class), rs.getObject("concurrency", Integer.class), rs.getBoolean("exclusive"),
-        rs.getBoolean("active"),
+        rs.getBoolean("active"), rs.getObject("storage_capacity", Long.class),
         SqlTime.read(rs, "created_at"), SqlTime.read(rs, "updated_at"));
   }
 }

@@ -48,7 +48,7 @@ final class PlanRequest {
     try {
       pkg = PackageRequest.check(id, new PackageRequest.Body(b.name(), "edition", b.meters(), "money", null, b.price(),
           b.currency(), interval.validity().toString(), b.refundableDays(), b.rank(), null, b.periodCredit(), b.active(),
-          null));
+          null, null));
     } catch (ApiException e) {
       if ("monthlyAllowance".equals(e.field())) {
         throw new ApiException(e.status(), e.code(), e.getMessage().replace("monthlyAllowance", "periodCredit"),
