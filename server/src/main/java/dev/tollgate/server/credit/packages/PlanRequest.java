@@ -22,7 +22,8 @@ final class PlanRequest {
 
   record Body(
       String name, String description, String price, String currency, String interval, JsonNode periodCredit,
-      String discount, Integer rank, List<String> meters, Integer refundableDays, Boolean active) {}
+      String discount, Integer rank, List<String> meters, Integer refundableDays, Boolean active,
+      Long storageCapacity) {}
 
   static Plan check(String id, Body b) {
     if (b.interval() == null) {
@@ -48,7 +49,7 @@ final class PlanRequest {
     try {
       pkg = PackageRequest.check(id, new PackageRequest.Body(b.name(), "edition", b.meters(), "money", null, b.price(),
           b.currency(), interval.validity().toString(), b.refundableDays(), b.rank(), null, b.periodCredit(), b.active(),
-          null, null));
+          null, b.storageCapacity()));
     } catch (ApiException e) {
       if ("monthlyAllowance".equals(e.field())) {
         throw new ApiException(e.status(), e.code(), e.getMessage().replace("monthlyAllowance", "periodCredit"),

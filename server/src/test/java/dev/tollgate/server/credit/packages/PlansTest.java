@@ -178,4 +178,12 @@ class PlansTest extends ServerTest {
         + meter + "\",\"estimate\":{\"calls\":2}}");
     assertThat(held.text("heldAmount")).isEqualTo("1.00");
   }
+
+  @Test
+  void keepsAPlansKnowledgeBaseCapacityOnItsEditionPackage() {
+    String id = putPlan(plan("monthly", "5.00", "10", 1, ",\"storageCapacity\":500"));
+    assertThat(api().get("/v1/packages/" + id).json().get("storageCapacity").asLong()).isEqualTo(500);
+    assertThat(api().put("/v1/plans/" + id, plan("monthly", "5.00", "12", 1, ",\"storageCapacity\":500")).status()).isEqualTo(200);
+    assertThat(api().get("/v1/packages/" + id).json().get("storageCapacity").asLong()).isEqualTo(500);
+  }
 }
