@@ -10,7 +10,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
@@ -89,21 +88,12 @@ class CodeController {
     int size = Page.size(limit);
     checkStatus(status);
     String query = checkQuery(q);
-    String after = Page.decodeCursor(cursor);
-    Instant afterCreated = null;
-    String afterId = null;
-    if (after != null) {
-      int bar = after.indexOf('|');
-      try {
-        afterCreated = Instant.parse(after.substring(0, Math.max(bar, 0)));
-      } catch (DateTimeParseException e) {
-        throw new ApiException(HttpStatus.BAD_REQUEST, "cursor_invalid", "the cursor is not one this server issued", "cursor");
-      }
-      afterId = after.substring(bar + 1);
-    }
+    Page.InstantKey after = Page.decodeInstantKey(cursor);
+    Instant afterCreated = after == null ? null : after.at();
+    String afterId = after == null ? null : after.id();
     Instant now = clock.instant();
     List<StoredCode> rows = codes.list(batchId, status, query, now, afterCreated, afterId, size + 1);
-    Page<StoredCode> page = Page.of(rows, size, c -> c.createdAt() + "|" + c.id());
+    Page<StoredCode> page = Page.of(rows, size, c -> Page.InstantKey.of(c.createdAt(), c.id()));
     return new Page<>(page.items().stream().map(c -> CodeView.of(c, now)).toList(), page.nextCursor());
   }
 
@@ -185,20 +175,11 @@ class CodeController {
       @RequestParam(required = false) Integer limit) {
     int size = Page.size(limit);
     codes.find(id).orElseThrow(() -> CodeCommands.codeNotFound(id));
-    String after = Page.decodeCursor(cursor);
-    Instant afterCreated = null;
-    String afterId = null;
-    if (after != null) {
-      int bar = after.indexOf('|');
-      try {
-        afterCreated = Instant.parse(after.substring(0, Math.max(bar, 0)));
-      } catch (DateTimeParseException e) {
-        throw new ApiException(HttpStatus.BAD_REQUEST, "cursor_invalid", "the cursor is not one this server issued", "cursor");
-      }
-      afterId = after.substring(bar + 1);
-    }
+    Page.InstantKey after = Page.decodeInstantKey(cursor);
+    Instant afterCreated = after == null ? null : after.at();
+    String afterId = after == null ? null : after.id();
     var rows = codes.redemptions(id, afterCreated, afterId, size + 1);
-    Page<CodeStore.Redemption> page = Page.of(rows, size, r -> r.createdAt() + "|" + r.id());
+    Page<CodeStore.Redemption> page = Page.of(rows, size, r -> Page.InstantKey.of(r.createdAt(), r.id()));
     return new Page<>(page.items().stream().map(r -> new RedemptionView(
         r.id(), r.codeId(), r.accountId(), r.kind(), r.amountNanos() == null ? null : Nanos.format(r.amountNanos()),
         r.currency(), r.entryId(), r.createdAt())).toList(), page.nextCursor());

@@ -5,12 +5,10 @@ import dev.tollgate.server.accounts.Account;
 import dev.tollgate.server.accounts.AccountCommands;
 import dev.tollgate.server.accounts.AccountStore;
 import dev.tollgate.server.credit.packages.PackageResources;
-import dev.tollgate.server.http.ApiException;
 import dev.tollgate.server.http.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.time.InstantSource;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -75,21 +73,12 @@ class CreditController {
       @RequestParam(required = false) Integer limit) {
     int size = Page.size(limit);
     Account account = account(id);
-    String after = Page.decodeCursor(cursor);
-    Instant afterCreated = null;
-    String afterId = null;
-    if (after != null) {
-      int bar = after.indexOf('|');
-      try {
-        afterCreated = Instant.parse(after.substring(0, Math.max(bar, 0)));
-      } catch (DateTimeParseException e) {
-        throw new ApiException(HttpStatus.BAD_REQUEST, "cursor_invalid", "the cursor is not one this server issued", "cursor");
-      }
-      afterId = after.substring(bar + 1);
-    }
+    Page.InstantKey after = Page.decodeInstantKey(cursor);
+    Instant afterCreated = after == null ? null : after.at();
+    String afterId = after == null ? null : after.id();
     Instant now = clock.instant();
     List<StoredGrant> rows = grants.list(account.rootId(), id, afterCreated, afterId, size + 1, false, now);
-    Page<StoredGrant> page = Page.of(rows, size, g -> g.grant().createdAt() + "|" + g.id());
+    Page<StoredGrant> page = Page.of(rows, size, g -> Page.InstantKey.of(g.grant().createdAt(), g.id()));
     boolean edition = grants.editionActiveAt(account.rootId(), id, now);
     boolean overdue = postpaid.overdue(id);
     return new Page<>(page.items().stream().map(g -> GrantView.of(g, now, edition, overdue)).toList(), page.nextCursor());

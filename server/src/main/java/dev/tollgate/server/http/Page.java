@@ -39,6 +39,28 @@ public record Page<T>(List<T> items, String nextCursor) {
     }
   }
 
+  /** A keyset position of lists ordered by an instant and then an id. */
+  public record InstantKey(java.time.Instant at, String id) {
+    /** The cursor text of a row: its instant, a bar, its id. */
+    public static String of(java.time.Instant at, String id) {
+      return at + "|" + id;
+    }
+  }
+
+  /** The position a cursor made by {@link InstantKey#of} names, or null for no cursor. */
+  public static InstantKey decodeInstantKey(String cursor) {
+    String decoded = decodeCursor(cursor);
+    if (decoded == null) {
+      return null;
+    }
+    int bar = decoded.indexOf('|');
+    try {
+      return new InstantKey(java.time.Instant.parse(decoded.substring(0, bar)), decoded.substring(bar + 1));
+    } catch (RuntimeException e) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, "cursor_invalid", "the cursor is not one this server issued", "cursor");
+    }
+  }
+
   /** Builds a page from up to {@code size + 1} rows: the extra row only says there is more. */
   public static <T> Page<T> of(List<T> rows, int size, java.util.function.Function<T, String> key) {
     if (rows.size() <= size) {

@@ -4,15 +4,12 @@ import dev.tollgate.core.money.Nanos;
 import dev.tollgate.server.accounts.Account;
 import dev.tollgate.server.accounts.AccountCommands;
 import dev.tollgate.server.accounts.AccountStore;
-import dev.tollgate.server.http.ApiException;
 import dev.tollgate.server.http.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -59,20 +56,11 @@ class LedgerController {
       @RequestParam(required = false) Integer limit) {
     int size = Page.size(limit);
     Account account = accounts.find(id).orElseThrow(() -> AccountCommands.accountNotFound(id));
-    String before = Page.decodeCursor(cursor);
-    Instant beforeCreated = null;
-    String beforeId = null;
-    if (before != null) {
-      int bar = before.indexOf('|');
-      try {
-        beforeCreated = Instant.parse(before.substring(0, Math.max(bar, 0)));
-      } catch (DateTimeParseException e) {
-        throw new ApiException(HttpStatus.BAD_REQUEST, "cursor_invalid", "the cursor is not one this server issued", "cursor");
-      }
-      beforeId = before.substring(bar + 1);
-    }
+    Page.InstantKey before = Page.decodeInstantKey(cursor);
+    Instant beforeCreated = before == null ? null : before.at();
+    String beforeId = before == null ? null : before.id();
     List<JournalReader.StoredEntry> rows = reader.entriesOf(account.rootId(), id, beforeCreated, beforeId, size + 1);
-    Page<JournalReader.StoredEntry> page = Page.of(rows, size, e -> e.createdAt() + "|" + e.id());
+    Page<JournalReader.StoredEntry> page = Page.of(rows, size, e -> Page.InstantKey.of(e.createdAt(), e.id()));
     return new Page<>(page.items().stream()
         .map(e -> new EntryView(e.id(), e.kind(), e.accountId(), e.occurredAt(), e.reference(), e.createdAt(),
             e.postings().stream().map(p -> new PostingView(p.ledgerAccount(), p.unit(),

@@ -60,7 +60,7 @@ class UsageLogController {
     }
     int size = csv ? csvSize(limit) : Page.size(limit);
     List<UsageLog.Entry> rows = log.page(q, after(cursor), size + 1);
-    Page<UsageLog.Entry> page = Page.of(rows, size, e -> e.occurredAt() + "|" + e.id());
+    Page<UsageLog.Entry> page = Page.of(rows, size, e -> Page.InstantKey.of(e.occurredAt(), e.id()));
     if (csv) {
       ResponseEntity.BodyBuilder ok = ResponseEntity.ok().contentType(new MediaType("text", "csv"));
       if (page.nextCursor() != null) {
@@ -113,16 +113,8 @@ class UsageLogController {
   }
 
   private static UsageLog.After after(String cursor) {
-    String decoded = Page.decodeCursor(cursor);
-    if (decoded == null) {
-      return null;
-    }
-    int bar = decoded.indexOf('|');
-    try {
-      return new UsageLog.After(Instant.parse(decoded.substring(0, bar)), decoded.substring(bar + 1));
-    } catch (RuntimeException e) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, "cursor_invalid", "the cursor is not one this server issued", "cursor");
-    }
+    Page.InstantKey key = Page.decodeInstantKey(cursor);
+    return key == null ? null : new UsageLog.After(key.at(), key.id());
   }
 
   private Item item(UsageLog.Entry e) {
