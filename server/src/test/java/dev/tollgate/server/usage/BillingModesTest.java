@@ -61,6 +61,10 @@ class BillingModesTest extends ServerTest {
     assertThat(api().get("/v1/accounts/" + acct + "/balance").text("holds")).isEqualTo("0.80");
     // Releasing a hold gives its credit back to later calls.
     assertThat(api().post("/v1/holds/" + first.text("holdId") + "/release", "").status()).isEqualTo(200);
+    Api.Response renewReleased = api().post("/v1/holds/" + first.text("holdId") + "/renew", "");
+    assertThat(renewReleased.status()).isEqualTo(409);
+    assertThat(renewReleased.code()).isEqualTo("hold_not_live");
+    assertThat(api().post("/v1/holds/hld_nope/renew", "").code()).isEqualTo("hold_not_found");
     assertThat(fx.authorize("{\"requestId\":\"h4\",\"accountId\":\"" + acct + "\",\"meter\":\"" + meter + "\"}").status()).isEqualTo(200);
   }
 
