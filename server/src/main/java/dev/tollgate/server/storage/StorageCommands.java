@@ -59,13 +59,19 @@ public class StorageCommands {
     return account.isPresent();
   }
 
-  /** The storage capacity in force at {@code t}: the edition in effect's, 0 when none is. */
+  /**
+   * The storage capacity in force at {@code t}: the edition in effect's, 0 when none is (the package
+   * lapsed) or when the account's PU are exhausted (seed 000: "when a package expires or PU resources
+   * are exhausted").
+   */
   long capacityAt(String rootId, String accountId, Instant t) {
     List<StorageStore.EditionCapacity> editions = store.editions(rootId, accountId);
-    return EditionRules.effectiveAt(editions.stream().map(StorageStore.EditionCapacity::edition).toList(), t)
+    long editionCapacity = EditionRules.effectiveAt(
+            editions.stream().map(StorageStore.EditionCapacity::edition).toList(), t)
         .flatMap(e -> editions.stream().filter(c -> c.edition().id().equals(e.id())).findFirst())
         .map(StorageStore.EditionCapacity::capacityUnits)
         .orElse(0L);
+    return editionCapacity > 0 && store.hasSpendableCredit(rootId, accountId, t) ? editionCapacity : 0L;
   }
 
   private StorageStatus evaluate(Account account, Instant now) {

@@ -61,6 +61,25 @@ class StorageStore {
         .list();
   }
 
+  /**
+   * Whether the account still has PU (points) to spend at {@code t}: a money grant in force with
+   * something left, or a positive wallet. Seed 000: when they are exhausted, the capacity is gone too.
+   */
+  boolean hasSpendableCredit(String rootId, String accountId, Instant t) {
+    return jdbc.sql("""
+            SELECT EXISTS (SELECT 1 FROM grants
+                            WHERE root_id = :root AND account_id = :account AND denomination = 'money'
+                              AND voided_at IS NULL AND remaining > 0 AND effective_at <= :t
+                              AND (expires_at IS NULL OR expires_at > :t))
+                OR EXISTS (SELECT 1 FROM wallets
+                            WHERE root_id = :root AND account_id = :account AND balance_nanos > 0)""")
+        .param("root", rootId)
+        .param("account", accountId)
+        .param("t", SqlTime.of(t))
+        .query(Boolean.class)
+        .single();
+  }
+
   /** Accounts after {@code afterAccountId} whose status may need a change: some usage, or a mark. */
   List<Usage> watched(String afterAccountId, int limit) {
     return jdbc.sql("""

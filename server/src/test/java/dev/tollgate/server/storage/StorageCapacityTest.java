@@ -133,6 +133,35 @@ class StorageCapacityTest extends ServerTest {
   }
 
   @Test
+  void makesTheCapacityZeroWhileThePointsAreExhaustedAndRestoresItWithNewCredit() {
+    clock("2026-11-01T00:00:00Z");
+    String basic = edition("Basic", 0, 100);
+    String meter = uniqueId("kb-agent");
+    assertThat(api().put("/v1/prices/" + meter, "{\"mode\":\"call\",\"currency\":\"USD\",\"perCall\":\"10.00\"}")
+        .status()).isEqualTo(200);
+    String acct = account("pu");
+    clock(T0);
+    buy(acct, basic);
+    assertThat(report(acct, 50).get("capacityUnits").asLong()).isEqualTo(100);
+
+    // One call burns the whole monthly allowance of 10: the points are exhausted.
+    Api.Response settled = api().post("/v1/settle", "{\"requestId\":\"" + uniqueId("r") + "\",\"accountId\":\""
+        + acct + "\",\"meter\":\"" + meter + "\",\"status\":\"success\"}");
+    assertThat(settled.status()).as(settled.toString()).isEqualTo(200);
+    JsonNode exhausted = status(acct);
+    assertThat(exhausted.get("capacityUnits").asLong()).isZero();
+    assertThat(exhausted.get("status").asString()).isEqualTo("over_capacity");
+    assertThat(exhausted.get("overSince").asString()).isEqualTo(T0);
+
+    Api.Response topUp = api().post("/v1/accounts/" + acct + "/wallet/credits",
+        "{\"amount\":\"5.00\",\"reason\":\"top-up\",\"idempotencyKey\":\"" + UUID.randomUUID() + "\"}");
+    assertThat(topUp.status()).as(topUp.toString()).isEqualTo(201);
+    JsonNode restored = status(acct);
+    assertThat(restored.get("capacityUnits").asLong()).isEqualTo(100);
+    assertThat(restored.get("status").asString()).isEqualTo("ok");
+  }
+
+  @Test
   void showsNothingUsedAndNoCapacityForAnAccountThatNeverReported() {
     JsonNode s = status(account("none"));
     assertThat(s.get("usedUnits").asLong()).isZero();
