@@ -1,14 +1,16 @@
 package dev.tollgate.server.usage;
 
 import dev.tollgate.server.http.ApiException;
+import dev.tollgate.server.http.JsonBodies;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import dev.tollgate.server.store.GroupCommit;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 
 /** Waits for a pipeline's answer and turns it into HTTP. */
 final class CallAnswers {
@@ -37,11 +39,12 @@ final class CallAnswers {
     }
   }
 
-  static ResponseEntity<String> toResponse(CallAnswer answer) {
+  /** Writes an answer straight to the servlet response (the hot path skips the converter chain). */
+  static void write(CallAnswer answer, HttpServletResponse response) throws IOException {
     if (answer instanceof CallAnswer.Refused r) {
       throw new ApiException(r.status(), r.code(), r.detail());
     }
-    return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(((CallAnswer.Answered) answer).json());
+    JsonBodies.writeOk(response, ((CallAnswer.Answered) answer).json().getBytes(StandardCharsets.UTF_8));
   }
 
   private static ApiException unavailable(String detail) {

@@ -4,7 +4,16 @@ import dev.tollgate.core.keys.ApiKeyFormat;
 import dev.tollgate.server.http.ApiException;
 import dev.tollgate.server.pricing.PriceCatalog;
 import dev.tollgate.server.http.Problem;
+import dev.tollgate.server.http.JsonBodies;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -14,8 +23,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The hot path: what a gateway calls before and after every call. */
@@ -29,20 +38,49 @@ class CallController {
   private final PriceCatalog catalog;
   private final InstantSource clock;
   private final JsonMapper json;
+  // Prepared once: the per-call reading skips Spring MVC's converter chain (JsonBodies).
+  private final ObjectReader authorizeReader;
+  private final ObjectReader settleReader;
 
-  CallController(CallPipelines pipelines, PriceCatalog catalog, InstantSource clock, JsonMapper json) {
+  private final HotPathMetrics.Timers authorizeTimers;
+  private final HotPathMetrics.Timers settleTimers;
+  private final HotPathMetrics.Timers batchTimers;
+
+  CallController(
+      CallPipelines pipelines, PriceCatalog catalog, InstantSource clock, JsonMapper json, MeterRegistry registry) {
     this.pipelines = pipelines;
     this.catalog = catalog;
     this.clock = clock;
     this.json = json;
+    this.authorizeReader = JsonBodies.reader(json, AuthorizeBody.class);
+    this.settleReader = JsonBodies.reader(json, SettleBody.class);
+    this.authorizeTimers = HotPathMetrics.Timers.of(registry, "authorize");
+    this.settleTimers = HotPathMetrics.Timers.of(registry, "settle");
+    this.batchTimers = HotPathMetrics.Timers.of(registry, "usage_batch");
   }
 
-  @PostMapping("/v1/authorize")
-  @Operation(summary = "May this call run? 200 with a hold, or 401/402/403/404/422/429 with a code")
-  ResponseEntity<String> authorize(@RequestBody AuthorizeBody body) {
-    AuthorizeCommand command = body.check();
-    // Refusals that need no database are answered here, not behind the batch queue: a malformed
-    // key, and a meter with no price in force (the catalogue is cached in memory).
+  @PostMapping(path = "/v1/authorize", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(summary = "May this call run? 200 with a hold, or 401/402/403/404/422/429 with a code",
+      requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = AuthorizeBody.class))),
+      responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AuthorizeResponse.class))))
+  void authorize(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    long start = System.nanoTime();
+    boolean answered = false;
+    try {
+      AuthorizeCommand command = JsonBodies.<AuthorizeBody>read(authorizeReader, request).check();
+      refuseWithoutDatabase(command);
+      CallAnswers.write(CallAnswers.await(pipelines.authorize(command)), response);
+      answered = true;
+    } finally {
+      authorizeTimers.record(start, answered);
+    }
+  }
+
+  /**
+   * Refusals that need no database are answered here, not behind the batch queue: a malformed key,
+   * and a meter with no price in force (the catalogue is cached in memory).
+   */
+  private void refuseWithoutDatabase(AuthorizeCommand command) {
     if (command.apiKey() != null && ApiKeyFormat.prefixOf(command.apiKey()).isEmpty()) {
       throw new ApiException(HttpStatus.UNAUTHORIZED, "invalid_api_key", "the API key is not valid or was deleted");
     }
@@ -50,20 +88,36 @@ class CallController {
       throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "price_missing",
           "meter '" + command.meter() + "' has no price; it cannot be used");
     }
-    return CallAnswers.toResponse(CallAnswers.await(pipelines.authorize(command)));
   }
 
-  @PostMapping("/v1/settle")
-  @Operation(summary = "Report a finished call: rate, burn credit in order, record; idempotent by requestId")
-  ResponseEntity<String> settle(@RequestBody SettleBody body) {
-    return CallAnswers.toResponse(CallAnswers.await(pipelines.settle(body.check(clock.instant()))));
+  @PostMapping(path = "/v1/settle", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(summary = "Report a finished call: rate, burn credit in order, record; idempotent by requestId",
+      requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = SettleBody.class))),
+      responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SettleResponse.class))))
+  void settle(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    long start = System.nanoTime();
+    boolean answered = false;
+    try {
+      SettleBody body = JsonBodies.read(settleReader, request);
+      CallAnswers.write(CallAnswers.await(pipelines.settle(body.check(clock.instant()))), response);
+      answered = true;
+    } finally {
+      settleTimers.record(start, answered);
+    }
   }
 
   record BatchBody(List<SettleBody> events) {}
 
   @PostMapping("/v1/usage:batch")
   @Operation(summary = "Settle up to 1,000 events; one result per event, in order (a settle answer or a problem)")
-  ResponseEntity<String> batch(@RequestBody BatchBody body) {
+  ResponseEntity<String> batch(@org.springframework.web.bind.annotation.RequestBody BatchBody body) {
+    long start = System.nanoTime();
+    ResponseEntity<String> answer = batchAnswer(body);
+    batchTimers.record(start, true);
+    return answer;
+  }
+
+  private ResponseEntity<String> batchAnswer(BatchBody body) {
     if (body.events() == null) {
       throw ApiException.missingField("events");
     }
