@@ -1,5 +1,6 @@
 package dev.tollgate.server.pricing;
 
+import dev.tollgate.core.pricing.Fraction;
 import dev.tollgate.core.money.Nanos;
 import dev.tollgate.core.pricing.MonthlyTier;
 import dev.tollgate.core.pricing.MonthlyTiers;
@@ -9,6 +10,7 @@ import dev.tollgate.core.pricing.TierQuote;
 import dev.tollgate.server.accounts.Account;
 import dev.tollgate.server.accounts.AccountCommands;
 import dev.tollgate.server.accounts.AccountStore;
+import dev.tollgate.server.credit.packages.PlanDiscounts;
 import dev.tollgate.server.http.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -28,7 +30,10 @@ class QuoteController {
   private final AccountStore accounts;
   private final InstantSource clock;
 
-  QuoteController(PriceCatalog catalog, AccountStore accounts, InstantSource clock) {
+  private final PlanDiscounts planDiscounts;
+
+  QuoteController(PriceCatalog catalog, AccountStore accounts, PlanDiscounts planDiscounts, InstantSource clock) {
+    this.planDiscounts = planDiscounts;
     this.catalog = catalog;
     this.accounts = accounts;
     this.clock = clock;
@@ -73,11 +78,15 @@ class QuoteController {
 
   private UsageQuote usage(QuoteBody body, Instant at) {
     String priceGroup = null;
+    Fraction planDiscount = null;
     if (body.accountId() != null) {
       Account account = accounts.find(body.accountId()).orElseThrow(() -> AccountCommands.accountNotFound(body.accountId()));
       priceGroup = account.priceGroup();
+      // Quoted as the call would be settled: with the discount of the plan in effect then.
+      planDiscount = planDiscounts.inEffect(account.id(), at).orElse(null);
     }
-    CatalogRating outcome = catalog.rate(body.meter(), at, body.usage().toUsage(), priceGroup, body.serviceTier());
+    CatalogRating outcome = catalog.rate(body.meter(), at, body.usage().toUsage(), priceGroup, body.serviceTier(),
+        planDiscount);
     if (outcome instanceof CatalogRating.Refused refused) {
       throw PriceProblems.unprocessable(refused.code(), refused.detail(), null);
     }

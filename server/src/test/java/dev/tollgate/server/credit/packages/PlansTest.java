@@ -177,6 +177,12 @@ class PlansTest extends ServerTest {
     Api.Response held = api().post("/v1/authorize", "{\"requestId\":\"hold\",\"accountId\":\"" + acct + "\",\"meter\":\""
         + meter + "\",\"estimate\":{\"calls\":2}}");
     assertThat(held.text("heldAmount")).isEqualTo("1.00");
+    // A quote for the account prices the call as settle would, with the plan's discount.
+    Api.Response quote = api().post("/v1/quote", "{\"meter\":\"" + meter + "\",\"accountId\":\"" + acct
+        + "\",\"usage\":{\"calls\":1}}");
+    assertThat(quote.status()).as(quote.toString()).isEqualTo(200);
+    assertThat(quote.text("amount")).isEqualTo("0.50");
+    assertThat(quote.text("multiplier")).isEqualTo("1/2");
   }
 
   @Test
