@@ -23,9 +23,19 @@ public class JournalStore {
   public static final int BATCH_ENTRIES_MAX = 10_000;
 
   private final JdbcClient jdbc;
+  private final BalanceChanges changes;
 
-  public JournalStore(JdbcClient jdbc) {
+  public JournalStore(JdbcClient jdbc, BalanceChanges changes) {
     this.jdbc = jdbc;
+    this.changes = changes;
+  }
+
+  /**
+   * Appends the bookings of settled calls. Usage only ever takes credit away, so unlike {@link
+   * #append} it does not count as a {@link BalanceChanges balance change}.
+   */
+  public void appendUsage(List<Booking> bookings, Instant createdAt) {
+    write(bookings, createdAt);
   }
 
   /**
@@ -35,6 +45,12 @@ public class JournalStore {
    * answered before writing.
    */
   public void append(List<Booking> bookings, Instant createdAt) {
+    // Credits, purchases, payments, refunds, allowances: any of them may let a refused caller spend.
+    changes.changedOnCommit();
+    write(bookings, createdAt);
+  }
+
+  private void write(List<Booking> bookings, Instant createdAt) {
     if (bookings.isEmpty()) {
       return;
     }

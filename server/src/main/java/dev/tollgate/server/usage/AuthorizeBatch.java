@@ -52,9 +52,11 @@ class AuthorizeBatch {
   private final ConcurrencySlots slots;
   private final InstantSource clock;
   private final JsonMapper json;
+  private final RefusalMemory refusals;
 
   AuthorizeBatch(Callers callers, CallStore calls, CreditStore credit, HoldStore holds, PriceCatalog catalog,
-      ConcurrencySlots slots, InstantSource clock, JsonMapper json) {
+      ConcurrencySlots slots, InstantSource clock, JsonMapper json, RefusalMemory refusals) {
+    this.refusals = refusals;
     this.callers = callers;
     this.calls = calls;
     this.credit = credit;
@@ -66,6 +68,8 @@ class AuthorizeBatch {
   }
 
   List<CallAnswer> apply(List<AuthorizeCommand> batch) {
+    // Read before anything else: a remembered refusal covers no change that commits after this.
+    long epoch = refusals.epoch();
     Instant now = clock.instant();
     int n = batch.size();
     CallAnswer[] answers = new CallAnswer[n];
@@ -77,6 +81,8 @@ class AuthorizeBatch {
         accountIds.add(c.accountId());
       } else {
         answers[i] = (CallAnswer) resolved.get(i);
+        // An unknown or deleted key stays so until a key is written.
+        refusals.remember(batch.get(i), (CallAnswer.Refused) answers[i], epoch);
       }
     }
     // Roots are locked too: concurrency is counted per family.
@@ -95,6 +101,7 @@ class AuthorizeBatch {
         CallerAccount account = accounts.get(c.accountId());
         if (account == null) {
           answers[i] = new CallAnswer.Refused(HttpStatus.NOT_FOUND, "account_not_found", "no account with id '" + c.accountId() + "'");
+          refusals.remember(batch.get(i), (CallAnswer.Refused) answers[i], epoch);
         } else {
           keyOf[i] = new RequestKey(account.rootId(), batch.get(i).requestId());
           keys.add(keyOf[i]);
@@ -137,6 +144,9 @@ class AuthorizeBatch {
       Decision d = decide(cmd, account, mode, platform, locked.get(account.id()).credit(), held, inFlight, bought, now);
       if (d.refusal != null) {
         answers[i] = d.refusal;
+        if (d.lasting) {
+          refusals.remember(cmd, d.refusal, epoch);
+        }
         continue;
       }
       HoldStore.HoldRow hold = new HoldStore.HoldRow(Ids.next("hld_"), account.rootId(), account.id(), cmd.requestId(),
@@ -153,21 +163,22 @@ class AuthorizeBatch {
     return List.of(answers);
   }
 
-  private record Decision(long holdNanos, boolean exclusive, CallAnswer.Refused refusal) {}
+  /** {@code lasting}: a refusal only a write or time can lift, which {@link RefusalMemory} may repeat. */
+  private record Decision(long holdNanos, boolean exclusive, CallAnswer.Refused refusal, boolean lasting) {}
 
   private Decision decide(AuthorizeCommand cmd, CallerAccount account, BillingMode mode,
       CallStore.PlatformBilling platform, AccountCredit credit, Map<String, Long> held,
       Map<HoldStore.FamilyMeter, HoldStore.InFlight> inFlight,
       Map<ConcurrencySlots.FamilyMeter, ConcurrencySlots.Slots> bought, Instant now) {
     if (account.status() == AccountStatus.SUSPENDED) {
-      return refuse(HttpStatus.FORBIDDEN, "account_suspended", "the account is suspended");
+      return lasting(HttpStatus.FORBIDDEN, "account_suspended", "the account is suspended");
     }
     if (account.status() == AccountStatus.CLOSED) {
-      return refuse(HttpStatus.FORBIDDEN, "account_closed", "the account is closed");
+      return lasting(HttpStatus.FORBIDDEN, "account_closed", "the account is closed");
     }
     if (account.overdue()) {
       // Seed 002: "When in payment overdue status, it cannot be used." Paying the bill lifts it.
-      return refuse(HttpStatus.FORBIDDEN, "account_overdue", "the account has an overdue bill; pay it to call again");
+      return lasting(HttpStatus.FORBIDDEN, "account_overdue", "the account has an overdue bill; pay it to call again");
     }
     Optional<PriceVersion> version = catalog.inForceAt(cmd.meter(), now);
     if (version.isEmpty()) {
@@ -179,7 +190,7 @@ class AuthorizeBatch {
         inFlight.getOrDefault(new HoldStore.FamilyMeter(account.rootId(), cmd.meter()), HoldStore.InFlight.NONE);
     if (running.exclusive() < slotsBought.exclusive()) {
       // Seed 000: inside purchased exclusive concurrency a call consumes no credit; the slots are its only limit.
-      return new Decision(0, true, null);
+      return new Decision(0, true, null, false);
     }
     boolean free = version.get().terms().mode() == PriceMode.FREE;
     long holdNanos = 0;
@@ -200,16 +211,24 @@ class AuthorizeBatch {
       }
     }
     if (mode != BillingMode.SELF && !free) {
+      // A free exclusive slot would admit the call without credit: with exclusive slots bought,
+      // a credit refusal can be lifted by a settle, so it is not a lasting one.
+      boolean noSlots = slotsBought.exclusive() == 0;
       if (credit.walletBalanceNanos() < 0 && !credit.postpaidEnabled()) {
-        return refuse(HttpStatus.PAYMENT_REQUIRED, "insufficient_credit",
+        var owes = new CallAnswer.Refused(HttpStatus.PAYMENT_REQUIRED, "insufficient_credit",
             "the account owes " + Nanos.format(-credit.walletBalanceNanos()) + "; top up before new calls");
+        return new Decision(0, false, owes, noSlots);
       }
       AccountCredit now0 = credit.withEditionActive(CreditStore.editionActiveAt(credit.grants(), now));
+      long heldNanos = held.getOrDefault(account.id(), 0L);
       CreditDecision decision = DeductionEngine.canAfford(
-          now0, new RatedCharge(cmd.meter(), now, estimateUnits, holdNanos), held.getOrDefault(account.id(), 0L));
+          now0, new RatedCharge(cmd.meter(), now, estimateUnits, holdNanos), heldNanos);
       if (decision instanceof CreditDecision.Insufficient insufficient) {
-        return refuse(HttpStatus.PAYMENT_REQUIRED, "insufficient_credit",
+        var refusal = new CallAnswer.Refused(HttpStatus.PAYMENT_REQUIRED, "insufficient_credit",
             "not enough credit for this call: " + Nanos.format(insufficient.missingNanos()) + " short");
+        // Nothing at all to spend on this meter, and no hold whose release could free some.
+        boolean broke = heldNanos == 0 && insufficient.missingNanos() == holdNanos;
+        return new Decision(0, false, refusal, noSlots && broke);
       }
     }
     if (version.get().concurrencyDefault().isPresent()) {
@@ -220,7 +239,7 @@ class AuthorizeBatch {
             limit + " calls of '" + cmd.meter() + "' are already running for this account and its sub-accounts");
       }
     }
-    return new Decision(holdNanos, false, null);
+    return new Decision(holdNanos, false, null, false);
   }
 
   /** Without an estimate, a per-call or per-unit meter's next call is one unit (a units grant can hold it). */
@@ -230,7 +249,11 @@ class AuthorizeBatch {
   }
 
   private static Decision refuse(HttpStatus status, String code, String detail) {
-    return new Decision(0, false, new CallAnswer.Refused(status, code, detail));
+    return new Decision(0, false, new CallAnswer.Refused(status, code, detail), false);
+  }
+
+  private static Decision lasting(HttpStatus status, String code, String detail) {
+    return new Decision(0, false, new CallAnswer.Refused(status, code, detail), true);
   }
 
   private CallAnswer answer(HoldStore.HoldRow hold, CallerAccount account, CallStore.PlatformBilling platform) {

@@ -18,6 +18,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -46,8 +47,11 @@ class CallController {
   private final HotPathMetrics.Timers settleTimers;
   private final HotPathMetrics.Timers batchTimers;
 
-  CallController(
-      CallPipelines pipelines, PriceCatalog catalog, InstantSource clock, JsonMapper json, MeterRegistry registry) {
+  private final RefusalMemory refusals;
+
+  CallController(CallPipelines pipelines, PriceCatalog catalog, InstantSource clock, JsonMapper json,
+      MeterRegistry registry, RefusalMemory refusals) {
+    this.refusals = refusals;
     this.pipelines = pipelines;
     this.catalog = catalog;
     this.clock = clock;
@@ -69,6 +73,11 @@ class CallController {
     try {
       AuthorizeCommand command = JsonBodies.<AuthorizeBody>read(authorizeReader, request).check();
       refuseWithoutDatabase(command);
+      Optional<CallAnswer.Refused> remembered = refusals.recall(command);
+      if (remembered.isPresent()) {
+        CallAnswer.Refused r = remembered.get();
+        throw new ApiException(r.status(), r.code(), r.detail());
+      }
       CallAnswers.write(CallAnswers.await(pipelines.authorize(command)), response);
       answered = true;
     } finally {

@@ -154,7 +154,7 @@ class SettleBatch {
 
     usage.insert(rows, now);
     credit.apply(deductions, now);
-    journal.append(bookings, now);
+    journal.appendUsage(bookings, now);
     holds.releaseForRequests(settled, holdIds, now);
     return List.of(answers);
   }

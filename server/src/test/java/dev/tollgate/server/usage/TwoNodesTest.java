@@ -100,4 +100,21 @@ class TwoNodesTest extends ServerTest {
     }
     assertThat(a.reconciled()).isTrue();
   }
+
+  @Test
+  void aTopUpOnAnotherNodeReachesACallerThisNodeRemembersAsBrokeWithinTheMemorysLifetime() throws Exception {
+    HotPathFixture a = new HotPathFixture(api());
+    HotPathFixture b = new HotPathFixture(secondApi());
+    String meter = uniqueId("remembered-two-nodes");
+    a.price(meter, "{\"mode\":\"call\",\"currency\":\"USD\",\"perCall\":\"1.00\"}");
+    String acct = a.account(uniqueId("broke-then-paid"));
+    String body = "{\"requestId\":\"%s\",\"accountId\":\"" + acct + "\",\"meter\":\"" + meter
+        + "\",\"estimate\":{\"calls\":1}}";
+    assertThat(a.authorize(body.formatted("before")).code()).isEqualTo("insufficient_credit");
+
+    b.credit(acct, "5.00"); // node A sees no write of its own
+    Thread.sleep(RefusalMemory.TTL_MS + 100);
+    Api.Response admitted = a.authorize(body.formatted("after"));
+    assertThat(admitted.status()).as(admitted.toString()).isEqualTo(200);
+  }
 }
