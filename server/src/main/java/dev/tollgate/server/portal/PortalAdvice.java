@@ -37,8 +37,13 @@ class PortalAdvice {
 
   /** What the layout shows of the signed-in account; null on the sign-in pages. */
   record Viewer(String accountId, String name, String currency, String timezone, String mode, String csrfToken) {
-    boolean self() {
+    public boolean self() {
       return mode.equals(BillingMode.SELF.code());
+    }
+
+    /** htmx sends this header with every request it makes (hx-headers on body); the token is URL-safe base64. */
+    public String hxHeaders() {
+      return "{\"" + PortalFilter.CSRF_HEADER + "\":\"" + csrfToken + "\"}";
     }
   }
 
