@@ -54,7 +54,7 @@ final class PortalFilter extends OncePerRequestFilter {
     }
     if (path.equals(LOGIN_PATH)) {
       if (write && !PortalSecrets.same(PortalCookies.read(request, PortalCookies.LOGIN_CSRF), csrf(request))) {
-        refuseCsrf(response);
+        refuseCsrf(request, response);
         return;
       }
       chain.doFilter(request, response);
@@ -71,7 +71,7 @@ final class PortalFilter extends OncePerRequestFilter {
       return;
     }
     if (write && !PortalSecrets.same(session.get().csrfToken(), csrf(request))) {
-      refuseCsrf(response);
+      refuseCsrf(request, response);
       return;
     }
     request.setAttribute(PortalSession.ATTRIBUTE, session.get());
@@ -84,8 +84,8 @@ final class PortalFilter extends OncePerRequestFilter {
     return header != null ? header : request.getParameter(CSRF_FIELD);
   }
 
-  private void refuseCsrf(HttpServletResponse response) throws IOException {
-    errors.write(response, HttpStatus.FORBIDDEN, "csrf_invalid",
+  private void refuseCsrf(HttpServletRequest request, HttpServletResponse response) throws IOException {
+    errors.write(request, response, HttpStatus.FORBIDDEN, "csrf_invalid",
         "This form has expired or did not come from the portal. Reload the page and try again.");
   }
 
