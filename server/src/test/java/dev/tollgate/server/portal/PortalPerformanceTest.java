@@ -41,6 +41,8 @@ class PortalPerformanceTest extends ServerTest {
               FROM generate_series(1, :n) AS i""")
         .param("acct", acct).param("n", RECORDS).update();
     assertThat(inserted).isEqualTo(RECORDS);
+    // What autovacuum would do soon after such a load: the planner needs the new rows' statistics.
+    jdbc.sql("ANALYZE usage_records").update();
 
     PortalClient browser = new PortalClient(api().base());
     assertThat(browser.enter(api().post("/v1/accounts/" + acct + "/portal-links", null).text("url")).status())
@@ -53,18 +55,21 @@ class PortalPerformanceTest extends ServerTest {
     pages.put("/portal/keys", "No API keys yet");
     pages.put("/portal/bills", "No bills yet");
     pages.put("/portal/redeem", "Redeem a code");
+    for (String pass : new String[] {"first", "second"}) {
     for (Map.Entry<String, String> page : pages.entrySet()) {
       long startNanos = System.nanoTime();
       PortalClient.Page p = browser.get(page.getKey());
       long elapsedMs = (System.nanoTime() - startNanos) / 1_000_000;
       assertThat(p.status()).as(page.getKey()).isEqualTo(200);
       assertThat(p.body()).as(page.getKey()).contains(page.getValue());
-      log.info("portal page {} with {} usage records rendered in {} ms", page.getKey(), RECORDS, elapsedMs);
+      log.info("portal page {} with {} usage records rendered in {} ms ({} request)", page.getKey(), RECORDS,
+          elapsedMs, pass);
+    }
     }
     // 20,000 calls per meter at 0.003; meter 0 holds the 2,000 failed ones, which cost nothing.
     String usage = browser.get("/portal/usage").body();
-    assertThat(usage).contains("<td>perf-meter-0</td><td class=\"num\">18000</td><td class=\"num\">2000</td>")
-        .contains("54.00").contains("60.00");
+    assertThat(usage).contains("perf-meter-0").contains(">18000<").contains(">2000<").contains(">54.00<")
+        .contains(">60.00<");
   }
 
   private static String cursorOf(String body) {
