@@ -11,7 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
  * "796.00"}); {@code totalPrecise} is the exact sum of the lines; {@code deducted} what the hourly
  * deduction already took from the wallet and {@code due} what is left to pay.
  */
-record BillView(
+public record BillView(
     String accountId,
     String month,
     String currency,
@@ -34,7 +34,7 @@ record BillView(
    * One line: {@code tier} (0-based) and {@code unitPrice} for a meter with monthly tiers; a meter
    * without tiers has neither, its amount being what its calls accrued.
    */
-  record LineView(String meter, Integer tier, long units, String unitPrice, String flatFee, String amount) {}
+  public record LineView(String meter, Integer tier, long units, String unitPrice, String flatFee, String amount) {}
 
   static BillView of(StoredBill b, JsonMapper json) {
     int digits = MinorUnit.digits(b.currency());

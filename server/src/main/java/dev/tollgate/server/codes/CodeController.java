@@ -1,8 +1,6 @@
 package dev.tollgate.server.codes;
 
 import dev.tollgate.core.money.Nanos;
-import dev.tollgate.server.accounts.AccountCommands;
-import dev.tollgate.server.accounts.AccountStore;
 import dev.tollgate.server.http.ApiException;
 import dev.tollgate.server.http.Page;
 import io.swagger.v3.oas.annotations.Operation;
@@ -34,16 +32,13 @@ class CodeController {
 
   private final CodeCommands commands;
   private final CodeStore codes;
-  private final RedeemThrottle throttle;
-  private final AccountStore accounts;
+  private final Redemptions redemptions;
   private final InstantSource clock;
 
-  CodeController(
-      CodeCommands commands, CodeStore codes, RedeemThrottle throttle, AccountStore accounts, InstantSource clock) {
+  CodeController(CodeCommands commands, CodeStore codes, Redemptions redemptions, InstantSource clock) {
     this.commands = commands;
     this.codes = codes;
-    this.throttle = throttle;
-    this.accounts = accounts;
+    this.redemptions = redemptions;
     this.clock = clock;
   }
 
@@ -198,21 +193,7 @@ class CodeController {
       + " code_expired, 409 code_exhausted, 409 code_limit_reached, 422 code_not_for_mode, 404 package_not_found/plan_not_found,"
       + " 422 code_currency_mismatch; 429 too_many_attempts after 10 invalid codes in 10 minutes per account or address")
   RedeemedView redeem(@PathVariable String id, @RequestBody RedeemBody body, HttpServletRequest http) {
-    if (body.code() == null) {
-      throw ApiException.missingField("code");
-    }
-    accounts.find(id).orElseThrow(() -> AccountCommands.accountNotFound(id));
-    String address = http.getRemoteAddr();
-    throttle.check(id, address);
-    CodeCommands.Redeemed r;
-    try {
-      r = commands.redeem(id, body.code());
-    } catch (ApiException e) {
-      if (e.code().equals(CodeRejection.CODE_INVALID.code())) {
-        throttle.recordFailure(id, address);
-      }
-      throw e;
-    }
+    Redemptions.Redeemed r = redemptions.redeem(id, body.code(), http.getRemoteAddr());
     if (r.purchaseId() != null) {
       return new RedeemedView(r.redemptionId(), null, r.purchaseId(), r.grantIds());
     }

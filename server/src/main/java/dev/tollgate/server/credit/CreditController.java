@@ -4,7 +4,6 @@ import dev.tollgate.core.money.Nanos;
 import dev.tollgate.server.accounts.Account;
 import dev.tollgate.server.accounts.AccountCommands;
 import dev.tollgate.server.accounts.AccountStore;
-import dev.tollgate.server.credit.packages.PackageResources;
 import dev.tollgate.server.http.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -27,21 +26,19 @@ class CreditController {
   private final GrantCommands grantCommands;
   private final WalletCommands walletCommands;
   private final GrantStore grants;
-  private final WalletStore wallets;
   private final AccountStore accounts;
-  private final PackageResources resources;
+  private final Balances balances;
   private final PostpaidStanding postpaid;
   private final InstantSource clock;
 
   CreditController(
-      GrantCommands grantCommands, WalletCommands walletCommands, GrantStore grants, WalletStore wallets,
-      AccountStore accounts, PackageResources resources, PostpaidStanding postpaid, InstantSource clock) {
-    this.resources = resources;
+      GrantCommands grantCommands, WalletCommands walletCommands, GrantStore grants, AccountStore accounts,
+      Balances balances, PostpaidStanding postpaid, InstantSource clock) {
+    this.balances = balances;
     this.postpaid = postpaid;
     this.grantCommands = grantCommands;
     this.walletCommands = walletCommands;
     this.grants = grants;
-    this.wallets = wallets;
     this.accounts = accounts;
     this.clock = clock;
   }
@@ -114,36 +111,11 @@ class CreditController {
         .body(MovementView.of(moved.movement()));
   }
 
-  record PostpaidView(boolean enabled, String accruedThisMonth) {}
-
-  /**
-   * The balance, and seed 000's resource dashboard: the edition in effect, every edition held,
-   * add-ons and the family's concurrency packages.
-   */
-  record BalanceView(
-      String currency, String wallet, List<GrantView> grants, String holds, PostpaidView postpaid,
-      PackageResources.EditionView edition, List<PackageResources.EditionView> editions,
-      List<PackageResources.AddOnView> addOns, List<PackageResources.ConcurrencyView> concurrency) {}
-
-  /** Grants shown with a balance: at most this many, the live ones, oldest first. */
-  static final int BALANCE_GRANTS_MAX = Page.SIZE_MAX;
-
   @GetMapping("/v1/accounts/{id}/balance")
   @Operation(summary = "The wallet, the grants that are neither expired nor voided, holds and postpaid accrual;"
       + " the resource dashboard: the edition in effect, editions, add-ons and concurrency packages")
-  BalanceView balance(@PathVariable String id) {
-    Account account = account(id);
-    Instant now = clock.instant();
-    boolean edition = grants.editionActiveAt(account.rootId(), id, now);
-    boolean overdue = postpaid.overdue(id);
-    List<GrantView> live = grants.list(account.rootId(), id, null, null, BALANCE_GRANTS_MAX, true, now).stream()
-        .map(g -> GrantView.of(g, now, edition, overdue))
-        .toList();
-    PackageResources.Resources held = resources.of(account.rootId(), id, now, edition, overdue);
-    return new BalanceView(
-        account.currency(), Nanos.format(wallets.balance(account.rootId(), id)), live, Nanos.format(postpaid.held(account, now)),
-        new PostpaidView(account.postpaidEnabled(), Nanos.format(postpaid.accruedThisMonth(account, now))),
-        held.edition(), held.editions(), held.addOns(), held.concurrency());
+  Balances.BalanceView balance(@PathVariable String id) {
+    return balances.of(account(id));
   }
 
   private Account account(String id) {

@@ -18,8 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Key writes. Creation checks the family limit under the root account's row lock. */
 @Service
-class ApiKeyCommands {
-  static final int REMARK_LENGTH_MAX = 200;
+public class ApiKeyCommands {
+  public static final int REMARK_LENGTH_MAX = 200;
 
   private final ApiKeyStore keys;
   private final AccountStore accounts;
@@ -35,10 +35,10 @@ class ApiKeyCommands {
     this.clock = clock;
   }
 
-  record Created(ApiKey key, String text) {}
+  public record Created(ApiKey key, String text) {}
 
   @Transactional
-  Created create(String accountId, String remark) {
+  public Created create(String accountId, String remark) {
     String checkedRemark = checkRemark(remark == null ? "" : remark);
     Account account = accounts.find(accountId).orElseThrow(() -> AccountCommands.accountNotFound(accountId));
     accounts.lockRoot(account.rootId()).orElseThrow();
@@ -66,14 +66,14 @@ class ApiKeyCommands {
 
   /** Deleting twice is fine (the second does nothing); an id that never existed is 404. */
   @Transactional
-  void delete(String accountId, String keyId) {
+  public void delete(String accountId, String keyId) {
     if (!keys.existsEver(accountId, keyId)) {
       throw keyNotFound(keyId);
     }
     keys.markDeleted(keyId, clock.instant());
   }
 
-  List<ApiKey> list(String accountId, boolean family) {
+  public List<ApiKey> list(String accountId, boolean family) {
     Account account = accounts.find(accountId).orElseThrow(() -> AccountCommands.accountNotFound(accountId));
     if (family && !account.isRoot()) {
       throw new ApiException(HttpStatus.BAD_REQUEST, "not_a_root_account", "only a root account has a family of keys", "family");

@@ -10,9 +10,9 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Reads of the usage records: the log (newest first, keyset-paged) and grouped reports. */
+/** Reads of the usage records: the log (newest first, keyset-paged) and grouped reports (API and portal). */
 @Repository
-class UsageLog {
+public class UsageLog {
   private final JdbcClient jdbc;
 
   UsageLog(JdbcClient jdbc) {
@@ -20,16 +20,16 @@ class UsageLog {
   }
 
   /** One call as the log shows it; {@code snapshot} and {@code response} are JSON text. */
-  record Entry(
+  public record Entry(
       String id, String requestId, String accountId, String apiKeyId, String meter, String status, String billingMode,
       Instant occurredAt, Instant recordedAt, String route, Long latencyMs, long inputTokens, long outputTokens,
       long cacheReadTokens, long cacheWriteTokens, long reasoningTokens, long calls, long seconds, long units,
       long billableUnits, long amountNanos, long postpaidNanos, String currency, String snapshot, String response) {}
 
   /** Keyset position: the last (occurredAt, id) of the previous page. */
-  record After(Instant occurredAt, String id) {}
+  public record After(Instant occurredAt, String id) {}
 
-  List<Entry> page(UsageQuery q, After after, int limit) {
+  public List<Entry> page(UsageQuery q, After after, int limit) {
     StringBuilder sql = new StringBuilder("""
         SELECT id, request_id, account_id, api_key_id, meter, status, billing_mode, occurred_at, recorded_at, route,
                latency_ms, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, reasoning_tokens, calls,
@@ -48,15 +48,15 @@ class UsageLog {
   }
 
   /** A report line: one group's totals. */
-  record Group(String key, long calls, long failedCalls, long billableUnits, long inputTokens, long outputTokens,
+  public record Group(String key, long calls, long failedCalls, long billableUnits, long inputTokens, long outputTokens,
       long cacheReadTokens, long cacheWriteTokens, long amountNanos, long postpaidNanos) {
-    String amount() {
+    public String amount() {
       return Nanos.format(amountNanos);
     }
   }
 
   /** Totals grouped by day (in {@code zone}), meter or API key. */
-  List<Group> report(UsageQuery q, String groupBy, String zone) {
+  public List<Group> report(UsageQuery q, String groupBy, String zone) {
     String key = switch (groupBy) {
       case "day" -> "to_char(occurred_at AT TIME ZONE ?, 'YYYY-MM-DD')";
       case "meter" -> "meter";

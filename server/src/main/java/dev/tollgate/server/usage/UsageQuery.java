@@ -9,13 +9,13 @@ import org.springframework.http.HttpStatus;
  * Filters of the usage log and reports: a half-open window {@code [from, to)} on when calls
  * occurred, at most {@link #SPAN_MAX} long so one query never scans years of records.
  */
-record UsageQuery(String rootId, String accountId, String apiKeyId, String meter, Instant from, Instant toExclusive) {
+public record UsageQuery(String rootId, String accountId, String apiKeyId, String meter, Instant from, Instant toExclusive) {
   /** A year and a day: a yearly report fits, a scan of all history does not. */
-  static final Duration SPAN_MAX = Duration.ofDays(366);
+  public static final Duration SPAN_MAX = Duration.ofDays(366);
   /** Without {@code from}, a log or report looks back this far. */
-  static final Duration SPAN_DEFAULT = Duration.ofDays(31);
+  public static final Duration SPAN_DEFAULT = Duration.ofDays(31);
 
-  static UsageQuery of(String rootId, String accountId, String apiKeyId, String meter, Instant from, Instant to, Instant now) {
+  public static UsageQuery of(String rootId, String accountId, String apiKeyId, String meter, Instant from, Instant to, Instant now) {
     Instant end = to != null ? to : now.plusSeconds(1);
     Instant start = from != null ? from : end.minus(SPAN_DEFAULT);
     if (!start.isBefore(end)) {
