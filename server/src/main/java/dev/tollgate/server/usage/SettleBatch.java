@@ -47,14 +47,16 @@ class SettleBatch {
   private final CallStore calls;
   private final CreditStore credit;
   private final UsageStore usage;
+  private final UsageRollups rollups;
   private final HoldStore holds;
   private final JournalStore journal;
   private final PriceCatalog catalog;
   private final InstantSource clock;
   private final JsonMapper json;
 
-  SettleBatch(Callers callers, CallStore calls, CreditStore credit, UsageStore usage, HoldStore holds,
-      JournalStore journal, PriceCatalog catalog, InstantSource clock, JsonMapper json) {
+  SettleBatch(Callers callers, CallStore calls, CreditStore credit, UsageStore usage, UsageRollups rollups,
+      HoldStore holds, JournalStore journal, PriceCatalog catalog, InstantSource clock, JsonMapper json) {
+    this.rollups = rollups;
     this.callers = callers;
     this.calls = calls;
     this.credit = credit;
@@ -153,6 +155,7 @@ class SettleBatch {
     }
 
     usage.insert(rows, now);
+    rollups.add(rows);
     credit.apply(deductions, now);
     journal.appendUsage(bookings, now);
     holds.releaseForRequests(settled, holdIds, now);

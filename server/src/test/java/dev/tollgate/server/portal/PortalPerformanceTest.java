@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.server.support.Api;
 import dev.tollgate.server.support.ServerTest;
+import dev.tollgate.server.support.UsageRollupRebuild;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -41,6 +42,7 @@ class PortalPerformanceTest extends ServerTest {
               FROM generate_series(1, :n) AS i""")
         .param("acct", acct).param("n", RECORDS).update();
     assertThat(inserted).isEqualTo(RECORDS);
+    UsageRollupRebuild.of(jdbc, acct);
     // What autovacuum would do soon after such a load: the planner needs the new rows' statistics.
     jdbc.sql("ANALYZE usage_records").update();
 
