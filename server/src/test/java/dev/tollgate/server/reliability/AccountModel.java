@@ -32,6 +32,10 @@ final class AccountModel {
   boolean billPaid;
   final List<ModelGrant> grants = new ArrayList<>();
   final Map<String, Hold> openHolds = new LinkedHashMap<>();
+  /** Holds that expired unsettled at a clock move: a late settle may still name them. */
+  final Map<String, Hold> staleHolds = new LinkedHashMap<>();
+  /** Every hold ever placed, in order: renewing any but an open one is {@code hold_not_live}. */
+  final List<Hold> allHolds = new ArrayList<>();
   final List<Sent> settles = new ArrayList<>();
   final List<Bought> purchases = new ArrayList<>();
   final List<String> redeemedCodes = new ArrayList<>();
@@ -73,7 +77,7 @@ final class AccountModel {
     }
   }
 
-  record Hold(String holdId, long amountNanos) {}
+  record Hold(String requestId, String holdId, long amountNanos, String authoriseBody, String answer) {}
 
   record Sent(String body, String answer) {}
 
@@ -161,6 +165,7 @@ final class AccountModel {
 
   /** Holds live ten minutes; every clock move of the property is longer. */
   void holdsExpired() {
+    staleHolds.putAll(openHolds);
     openHolds.clear();
   }
 

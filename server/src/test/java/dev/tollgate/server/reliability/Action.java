@@ -12,7 +12,16 @@ sealed interface Action {
   /** Authorise a call with an estimate: a hold, or {@code insufficient_credit}. */
   record Authorise(int estimateUnits) implements Action {}
 
-  /** Settle a call as served: an open hold's, or a call without one when no hold is open. */
+  /** The same authorise again (a gateway's retry): the same hold, nothing held twice. */
+  record AuthoriseAgain(int pick) implements Action {}
+
+  /** Release an open hold: the call never ran. */
+  record Release(int pick) implements Action {}
+
+  /** Renew any earlier hold: live only while open (not settled, released or expired). */
+  record Renew(int pick) implements Action {}
+
+  /** Settle a call as served: an open hold's, else a hold that expired at a clock move (a late settle), else no hold. */
   record Settle(int pick, int units) implements Action {}
 
   /** A failed call: charges nothing and releases the hold. */

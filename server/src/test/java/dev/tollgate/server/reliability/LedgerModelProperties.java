@@ -201,7 +201,7 @@ class LedgerModelProperties {
 
   @Provide
   Arbitrary<List<Sequence>> batches() {
-    Arbitrary<List<Action>> round = action().list().ofMinSize(1).ofMaxSize(4);
+    Arbitrary<List<Action>> round = action().list().ofMinSize(1).ofMaxSize(3);
     return Combinators.combine(Arbitraries.of(true, false), round, round, round).as(Sequence::new)
         .list().ofSize(SEQUENCES_PER_TRY * BATCHES);
   }
@@ -213,6 +213,9 @@ class LedgerModelProperties {
         net.jqwik.api.Tuple.of(3, Combinators.combine(Arbitraries.longs().between(1, 3000), Arbitraries.of(false, false, false, true))
             .as(Action.TopUp::new)),
         net.jqwik.api.Tuple.of(4, Arbitraries.integers().between(1, 200).map(Action.Authorise::new)),
+        net.jqwik.api.Tuple.of(1, pick.map(Action.AuthoriseAgain::new)),
+        net.jqwik.api.Tuple.of(1, pick.map(Action.Release::new)),
+        net.jqwik.api.Tuple.of(1, pick.map(Action.Renew::new)),
         net.jqwik.api.Tuple.of(5, Combinators.combine(pick, units).as(Action.Settle::new)),
         net.jqwik.api.Tuple.of(2, Combinators.combine(pick, units).as(Action.Fail::new)),
         net.jqwik.api.Tuple.of(2, pick.map(Action.Replay::new)),

@@ -10,6 +10,7 @@ import dev.tollgate.server.support.Api;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
@@ -40,6 +41,12 @@ final class SequenceRun {
         topUp(t);
       } else if (step instanceof Action.Authorise a) {
         authorise(a);
+      } else if (step instanceof Action.AuthoriseAgain a) {
+        authoriseAgain(a);
+      } else if (step instanceof Action.Release r) {
+        release(r);
+      } else if (step instanceof Action.Renew r) {
+        renew(r);
       } else if (step instanceof Action.Settle st) {
         settle(st.pick(), st.units(), "success");
       } else if (step instanceof Action.Fail f) {
@@ -85,26 +92,67 @@ final class SequenceRun {
   private void authorise(Action.Authorise a) {
     String requestId = model.nextRequestId("r");
     long holdNanos = a.estimateUnits() * round.unitPriceNanos();
-    Api.Response r = api().post("/v1/authorize", "{\"requestId\":\"" + requestId + "\",\"accountId\":\"" + model.accountId
-        + "\",\"meter\":\"" + round.meter() + "\",\"estimate\":{\"units\":" + a.estimateUnits() + "}}");
+    String body = "{\"requestId\":\"" + requestId + "\",\"accountId\":\"" + model.accountId
+        + "\",\"meter\":\"" + round.meter() + "\",\"estimate\":{\"units\":" + a.estimateUnits() + "}}";
+    Api.Response r = api().post("/v1/authorize", body);
     if (model.canHold(holdNanos, round.now())) {
       assertThat(r.status()).as(r.toString()).isEqualTo(200);
       assertThat(Nanos.parse(r.text("heldAmount"))).isEqualTo(holdNanos);
-      model.openHolds.put(requestId, new AccountModel.Hold(r.text("holdId"), holdNanos));
+      AccountModel.Hold hold = new AccountModel.Hold(requestId, r.text("holdId"), holdNanos, body, r.body());
+      model.openHolds.put(requestId, hold);
+      model.allHolds.add(hold);
     } else {
       assertThat(r.status()).as(r.toString()).isEqualTo(402);
       assertThat(r.code()).isEqualTo("insufficient_credit");
     }
   }
 
+  private void authoriseAgain(Action.AuthoriseAgain again) {
+    if (model.openHolds.isEmpty()) {
+      return;
+    }
+    AccountModel.Hold hold = new ArrayList<>(model.openHolds.values()).get(again.pick() % model.openHolds.size());
+    Api.Response r = api().post("/v1/authorize", hold.authoriseBody());
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    assertThat(r.text("holdId")).as("a retried authorise gets the same hold").isEqualTo(hold.holdId());
+    assertThat(Nanos.parse(r.text("heldAmount"))).isEqualTo(hold.amountNanos());
+  }
+
+  private void release(Action.Release release) {
+    if (model.openHolds.isEmpty()) {
+      return;
+    }
+    AccountModel.Hold hold = new ArrayList<>(model.openHolds.values()).get(release.pick() % model.openHolds.size());
+    Api.Response r = api().post("/v1/holds/" + hold.holdId() + "/release", "{}");
+    assertThat(r.status()).as(r.toString()).isEqualTo(200);
+    assertThat(r.text("status")).isEqualTo("released");
+    model.openHolds.remove(hold.requestId());
+  }
+
+  private void renew(Action.Renew renew) {
+    if (model.allHolds.isEmpty()) {
+      return;
+    }
+    AccountModel.Hold hold = model.allHolds.get(renew.pick() % model.allHolds.size());
+    Api.Response r = api().post("/v1/holds/" + hold.holdId() + "/renew", "{}");
+    if (model.openHolds.containsKey(hold.requestId())) {
+      assertThat(r.status()).as(r.toString()).isEqualTo(200);
+      assertThat(r.text("status")).isEqualTo("live");
+    } else {
+      assertThat(r.status()).as("renewing a hold that is settled, released or expired: " + r).isEqualTo(409);
+      assertThat(r.code()).isEqualTo("hold_not_live");
+    }
+  }
+
   private void settle(int pick, int units, String status) {
     String requestId;
     String holdField = "";
-    if (model.openHolds.isEmpty()) {
+    Map<String, AccountModel.Hold> holds = model.openHolds.isEmpty() ? model.staleHolds : model.openHolds;
+    if (holds.isEmpty()) {
       requestId = model.nextRequestId("d");
     } else {
-      requestId = new ArrayList<>(model.openHolds.keySet()).get(pick % model.openHolds.size());
-      holdField = "\"holdId\":\"" + model.openHolds.get(requestId).holdId() + "\",";
+      requestId = new ArrayList<>(holds.keySet()).get(pick % holds.size());
+      holdField = "\"holdId\":\"" + holds.get(requestId).holdId() + "\",";
     }
     String body = "{\"requestId\":\"" + requestId + "\"," + holdField + "\"accountId\":\"" + model.accountId + "\",\"meter\":\""
         + round.meter() + "\",\"status\":\"" + status + "\",\"usage\":{\"units\":" + units + "}}";
@@ -120,7 +168,7 @@ final class SequenceRun {
     }
     assertThat(answered).as("charges of " + body + " for " + model).isEqualTo(expected);
     model.apply(expected);
-    model.openHolds.remove(requestId);
+    holds.remove(requestId);
     model.settles.add(new AccountModel.Sent(body, r.body()));
   }
 
