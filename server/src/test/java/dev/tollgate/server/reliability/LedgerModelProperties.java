@@ -38,9 +38,10 @@ import tools.jackson.databind.JsonNode;
  * batches their settles into shared commits, which is what can go wrong), in three rounds at three
  * instants of the try's own month: A on the month's last evening; B two hours later, after the
  * grant-expiry job; C just after midnight, after the month's bills were generated. Every answer
- * is checked as it comes; after every round and every clock move the stored state (wallets,
- * grants, receivables, nothing negative) is compared with the models, and after every round
- * each family's ledger must reconcile. 200 tries × 50 = 10,000 sequences, seed fixed;
+ * is checked as it comes; after every round and every clock move the stored state (cached and
+ * journal balances of wallets and grants, receivables, nothing negative, entries summing to zero)
+ * is compared with the models ({@link StoredState}), and at the end of a try each family must pass
+ * {@code GET /v1/ledger/reconciliation?rootId=}. 200 tries × 50 = 10,000 sequences, seed fixed;
  * {@code -Dtollgate.model.batches=10} (the {@code nightly} profile) runs 10× as many.
  */
 class LedgerModelProperties {
