@@ -18,3 +18,7 @@ CREATE TABLE console_sessions (
 );
 -- Expired sessions are deleted by age.
 CREATE INDEX console_sessions_last_seen ON console_sessions (last_seen_at);
+
+-- The console's usage log without an account filter reads newest first across all accounts;
+-- without this index that is a sort of the whole window.
+CREATE INDEX usage_by_time ON usage_records (occurred_at, id);

@@ -94,7 +94,7 @@ class UsageLogController {
     return new Report(groupBy, q.from(), q.toExclusive(), lines);
   }
 
-  private UsageQuery query(String accountId, String apiKeyId, String meter, Instant from, Instant to) {
+  UsageQuery query(String accountId, String apiKeyId, String meter, Instant from, Instant to) {
     String rootId = null;
     if (accountId != null) {
       rootId = accounts.find(accountId).orElseThrow(() -> AccountCommands.accountNotFound(accountId)).rootId();
