@@ -79,7 +79,7 @@ class ConsoleBrowserTest extends ServerTest {
     browser.type("#price", "9.00");
     browser.find("#package-form button[type=submit]").click();
     assertThat(browser.await(".notice").getText()).contains("Saved package " + packageId);
-    assertThat(browser.find("#packages-table").getText()).contains(packageId).contains("9 USD");
+    assertThat(browser.find("#packages-table").getText()).contains(packageId).contains("9.00 USD");
     browser.screenshot("console-packages");
 
     String account = settleOneCall(meter);
