@@ -6,6 +6,8 @@ import dev.tollgate.server.console.ConsoleInputs;
 import dev.tollgate.server.http.ApiException;
 import dev.tollgate.server.http.Page;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,7 +32,10 @@ class ConsoleUsageController {
   /** The filter form as typed, so an error keeps the operator's input. */
   record Filters(String accountId, String apiKeyId, String meter, String from, String to) {}
 
-  record Row(String id, Instant occurredAt, String accountId, String apiKeyId, String meter, String status,
+  /** Times in the log read to the second, in UTC (the snapshot keeps the exact instant). */
+  static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+
+  record Row(String id, String occurred, String accountId, String apiKeyId, String meter, String status,
       String billingMode, String route, Long latencyMs, long inputTokens, long outputTokens, long cacheReadTokens,
       long cacheWriteTokens, long billableUnits, String amount, String currency, String snapshot) {}
 
@@ -91,7 +96,7 @@ class ConsoleUsageController {
   private Row row(UsageLog.Entry e) {
     String snapshot = e.snapshot() == null ? null
         : json.writerWithDefaultPrettyPrinter().writeValueAsString(json.readTree(e.snapshot()));
-    return new Row(e.id(), e.occurredAt(), e.accountId(), e.apiKeyId(), e.meter(), e.status(), e.billingMode(), e.route(),
+    return new Row(e.id(), TIME.format(e.occurredAt()), e.accountId(), e.apiKeyId(), e.meter(), e.status(), e.billingMode(), e.route(),
         e.latencyMs(), e.inputTokens(), e.outputTokens(), e.cacheReadTokens(), e.cacheWriteTokens(), e.billableUnits(),
         Nanos.format(e.amountNanos()), e.currency(), snapshot);
   }

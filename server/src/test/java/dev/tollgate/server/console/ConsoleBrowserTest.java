@@ -88,9 +88,9 @@ class ConsoleBrowserTest extends ServerTest {
     String row = browser.await("#usage-table tbody tr").getText();
     // 1,000 × 3.00/1M + 500 × 15.00/1M + 2,000 × 0.30/1M = 0.003 + 0.0075 + 0.0006
     assertThat(row).contains(meter).contains("1000").contains("2000").contains("0.0111 USD").contains("eu-west");
+    browser.screenshot("console-usage");
     browser.find("#usage-table details summary").click();
     assertThat(browser.find("#usage-table details pre").getText()).contains("\"mode\" : \"token\"");
-    browser.screenshot("console-usage");
 
     browser.open("/console/reports?accountId=" + account);
     browser.await("#meter-table-chart[data-drawn]");
