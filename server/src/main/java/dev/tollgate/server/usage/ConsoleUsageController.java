@@ -78,10 +78,11 @@ class ConsoleUsageController {
       String m = ConsoleInputs.text(meter);
       Instant start = ConsoleInputs.instant(from, "from");
       Instant end = ConsoleInputs.instant(to, "to");
+      List<UsageLogController.Report> reports = api.reports(a, k, m, start, end);
       model.addAttribute("sections", List.of(
-          new Section("By day", "Day (account's time zone)", "day-table", 1, "Calls per day", api.report(a, k, m, "day", start, end)),
-          new Section("By meter", "Meter", "meter-table", 5, "Cost per meter", api.report(a, k, m, "meter", start, end)),
-          new Section("By API key", "API key", "key-table", 5, "Cost per API key", api.report(a, k, m, "apiKey", start, end))));
+          new Section("By day", "Day (account's time zone)", "day-table", 1, "Calls per day", reports.get(0)),
+          new Section("By meter", "Meter", "meter-table", 5, "Cost per meter", reports.get(1)),
+          new Section("By API key", "API key", "key-table", 5, "Cost per API key", reports.get(2))));
     } catch (ApiException e) {
       model.addAttribute("error", e.getMessage());
     }

@@ -56,6 +56,19 @@ class ConsoleSignInTest extends ServerTest {
   }
 
   @Test
+  void htmxSendsTheCsrfTokenAsAHeaderFromTheBody() {
+    ConsoleClient c = console();
+    ConsoleClient.Page page = c.signIn(ADMIN_TOKEN);
+    assertThat(page.body()).contains("hx-headers=\"{&quot;X-CSRF-Token&quot;:&quot;" + page.csrf() + "&quot;}\"");
+    String name = uniqueId("hx");
+    ConsoleClient.Page created = c.post("/console/operators", Map.of("name", name, "role", "read_only"),
+        Map.of("X-CSRF-Token", page.csrf()));
+    assertThat(created.status()).isEqualTo(200);
+    assertThat(created.body()).contains("tgo_");
+    assertThat(api().get("/v1/operators/" + name).status()).isEqualTo(200);
+  }
+
+  @Test
   void everyConsoleResponseCarriesTheSecureHeadersAndTheCookieIsStrict() {
     ConsoleClient c = console();
     ConsoleClient.Page login = c.get("/console/login");

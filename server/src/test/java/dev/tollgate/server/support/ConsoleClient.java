@@ -56,11 +56,18 @@ public final class ConsoleClient {
 
   /** Posts a form; without "_csrf" in {@code fields} the request carries no token. */
   public Page post(String path, Map<String, String> fields) {
+    return post(path, fields, Map.of());
+  }
+
+  /** Posts a form with extra request headers (htmx sends its CSRF token as one). */
+  public Page post(String path, Map<String, String> fields, Map<String, String> headers) {
     String body = new LinkedHashMap<>(fields).entrySet().stream()
         .map(e -> enc(e.getKey()) + "=" + enc(e.getValue())).collect(Collectors.joining("&"));
-    return follow(send(HttpRequest.newBuilder(URI.create(base + path))
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
         .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(HttpRequest.BodyPublishers.ofString(body))));
+        .POST(HttpRequest.BodyPublishers.ofString(body));
+    headers.forEach(request::header);
+    return follow(send(request));
   }
 
   /** Posts a form with the CSRF token of the page at {@code formPath}. */

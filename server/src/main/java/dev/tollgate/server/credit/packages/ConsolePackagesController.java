@@ -46,11 +46,11 @@ class ConsolePackagesController {
           integer(concurrency, "concurrency"), node(monthlyAllowance), null, null, null);
     }
 
-    private static JsonNode node(String text) {
+    static JsonNode node(String text) {
       return ConsoleInputs.text(text) == null ? null : JsonNodeFactory.instance.stringNode(text.trim());
     }
 
-    private static Integer integer(String text, String field) {
+    static Integer integer(String text, String field) {
       String t = ConsoleInputs.text(text);
       if (t == null) {
         return null;
@@ -63,6 +63,36 @@ class ConsolePackagesController {
     }
   }
 
+  /** The plan form as typed. */
+  record PlanForm(String id, String name, String description, String price, String currency, String interval,
+      String periodCredit, String discount, String rank, String meters) {
+    static PlanForm empty() {
+      return new PlanForm("", "", "", "", "USD", "monthly", "", "", "", "");
+    }
+
+    PlanRequest.Body body() {
+      List<String> meterList = ConsoleInputs.text(meters) == null ? null
+          : Arrays.stream(meters.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+      return new PlanRequest.Body(ConsoleInputs.text(name), ConsoleInputs.text(description), ConsoleInputs.text(price),
+          ConsoleInputs.text(currency), ConsoleInputs.text(interval), Form.node(periodCredit), ConsoleInputs.text(discount),
+          Form.integer(rank, "rank"), meterList, null, null, null);
+    }
+  }
+
+  @PostMapping("/console/plans")
+  String putPlan(PlanForm planForm, Model model, RedirectAttributes redirect) {
+    try {
+      PlanController.PlanView saved = plans.put(ConsoleInputs.text(planForm.id()), planForm.body());
+      redirect.addFlashAttribute("message", "Saved plan " + saved.id() + " (" + saved.price() + " " + saved.currency()
+          + " " + saved.interval() + ").");
+      return "redirect:/console/packages";
+    } catch (ApiException e) {
+      model.addAttribute("planError", e.getMessage());
+      model.addAttribute("planForm", planForm);
+      return list(null, model);
+    }
+  }
+
   @GetMapping("/console/packages")
   String list(@RequestParam(required = false) String cursor, Model model) {
     Page<PackageView> page = api.list(ConsoleInputs.text(cursor), PAGE_ROWS);
@@ -71,6 +101,9 @@ class ConsolePackagesController {
     model.addAttribute("plans", plans.list(null, PAGE_ROWS).items());
     if (!model.containsAttribute("form")) {
       model.addAttribute("form", Form.empty());
+    }
+    if (!model.containsAttribute("planForm")) {
+      model.addAttribute("planForm", PlanForm.empty());
     }
     return "console/packages";
   }
