@@ -93,17 +93,18 @@ class UsageLog {
   java.util.Map<String, List<Group>> reportAll(UsageQuery q, String zone) {
     List<Object> params = new ArrayList<>(List.of(zone, SqlTime.of(q.from()), SqlTime.of(q.toExclusive())));
     StringBuilder sql = new StringBuilder("""
-        SELECT day, meter, k, grouping(day) AS no_day, grouping(meter) AS no_meter,
+        SELECT to_char(day, 'YYYY-MM-DD') AS day, meter, k, grouping(day) AS no_day, grouping(meter) AS no_meter,
                count(*) FILTER (WHERE status = 'success') AS calls, count(*) FILTER (WHERE status = 'failed') AS failed,
                sum(billable_units) AS units, sum(input_tokens) AS input, sum(output_tokens) AS output,
                sum(cache_read_tokens) AS cache_read, sum(cache_write_tokens) AS cache_write,
                sum(amount_nanos) AS amount, sum(postpaid_nanos) AS postpaid
-          FROM (SELECT to_char(occurred_at AT TIME ZONE ?, 'YYYY-MM-DD') AS day, meter, coalesce(api_key_id, '') AS k,
+          FROM (SELECT (occurred_at AT TIME ZONE ?)::date AS day, meter, coalesce(api_key_id, '') AS k,
                        status, billable_units, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens,
                        amount_nanos, postpaid_nanos
                   FROM usage_records WHERE occurred_at >= ? AND occurred_at < ?""");
     filters(q, sql, params);
-    sql.append(") u GROUP BY GROUPING SETS ((day), (meter), (k)) ORDER BY 1, 2, 3");
+    // Grouping by a date and formatting each group once is cheaper than formatting every row.
+    sql.append(") u GROUP BY GROUPING SETS ((u.day), (u.meter), (u.k)) ORDER BY u.day, u.meter, u.k");
     java.util.Map<String, List<Group>> reports = new java.util.LinkedHashMap<>();
     GROUPINGS.forEach(g -> reports.put(g, new ArrayList<>()));
     jdbc.sql(sql.toString()).params(params).query((rs, n) -> {

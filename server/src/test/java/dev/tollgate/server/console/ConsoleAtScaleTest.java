@@ -54,9 +54,11 @@ class ConsoleAtScaleTest extends ServerTest {
     plan("newest calls of all accounts", """
         SELECT id FROM usage_records WHERE occurred_at >= now() - interval '31 days' AND occurred_at < now()
          ORDER BY occurred_at DESC, id DESC LIMIT 51""");
-    plan("report of one account by day", "SELECT to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD'), count(*),"
-        + " sum(amount_nanos) FROM usage_records WHERE root_id = '" + account + "' AND account_id = '" + account
-        + "' AND occurred_at >= now() - interval '31 days' AND occurred_at < now() GROUP BY 1");
+    plan("the three reports of one account in one scan", "SELECT day, meter, k, count(*), sum(amount_nanos) FROM"
+        + " (SELECT (occurred_at AT TIME ZONE 'UTC')::date AS day, meter, coalesce(api_key_id, '') AS k, amount_nanos"
+        + " FROM usage_records WHERE root_id = '" + account + "' AND account_id = '" + account
+        + "' AND occurred_at >= now() - interval '31 days' AND occurred_at < now()) u"
+        + " GROUP BY GROUPING SETS ((day), (meter), (k))");
 
     ConsoleClient console = new ConsoleClient("http://127.0.0.1:" + port);
     console.signIn(ADMIN_TOKEN);
