@@ -57,6 +57,12 @@ class HoldStore {
     return jdbc.sql("SELECT " + COLUMNS + " FROM holds WHERE id = ?").params(id).query((rs, n) -> map(rs)).optional();
   }
 
+  /** An account's unreleased holds, newest first (index holds_live_by_account). */
+  List<HoldRow> liveOf(String accountId, int limit) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM holds WHERE account_id = ? AND released_at IS NULL ORDER BY created_at DESC LIMIT ?")
+        .params(accountId, limit).query((rs, n) -> map(rs)).list();
+  }
+
   /** Money held by live holds, per account of the batch. */
   Map<String, Long> liveAmounts(Collection<String> accountIds, Instant now) {
     Map<String, Long> sums = new HashMap<>();

@@ -119,6 +119,17 @@ public class UsageLog {
     }
   }
 
+  /** The report groupings, as {@link #report} names them. */
+  static final List<String> GROUPINGS = List.of("day", "meter", "apiKey");
+
+  /** All three reports (by day in {@code zone}, meter and API key), as the console shows them together. */
+  Map<String, List<Group>> reportAll(UsageQuery q, String zone) {
+    // Each reads the quarter-hour rollups (a few thousand rows a month), so three are cheap.
+    Map<String, List<Group>> reports = new java.util.LinkedHashMap<>();
+    GROUPINGS.forEach(g -> reports.put(g, report(q, g, zone)));
+    return reports;
+  }
+
   private static void filters(UsageQuery q, StringBuilder sql, List<Object> params) {
     if (q.rootId() != null) {
       sql.append(" AND root_id = ?");

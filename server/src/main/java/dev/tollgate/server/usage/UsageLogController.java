@@ -86,15 +86,28 @@ class UsageLogController {
       throw new ApiException(HttpStatus.BAD_REQUEST, "group_by_invalid", "groupBy is day, meter or apiKey", "groupBy");
     }
     UsageQuery q = query(accountId, apiKeyId, meter, from, to);
-    String zone = accountId == null ? "UTC" : accounts.find(accountId).map(Account::timezone).orElse("UTC");
-    List<ReportLine> lines = log.report(q, groupBy, zone).stream()
-        .map(g -> new ReportLine(g.key(), g.calls(), g.failedCalls(), g.billableUnits(), g.inputTokens(),
-            g.outputTokens(), g.cacheReadTokens(), g.cacheWriteTokens(), g.amount(), Nanos.format(g.postpaidNanos())))
-        .toList();
+    List<ReportLine> lines = log.report(q, groupBy, zone(accountId)).stream().map(UsageLogController::line).toList();
     return new Report(groupBy, q.from(), q.toExclusive(), lines);
   }
 
-  private UsageQuery query(String accountId, String apiKeyId, String meter, Instant from, Instant to) {
+  /** The three reports (day, meter, apiKey) of one window, from one scan; what the console charts. */
+  List<Report> reports(String accountId, String apiKeyId, String meter, Instant from, Instant to) {
+    UsageQuery q = query(accountId, apiKeyId, meter, from, to);
+    return log.reportAll(q, zone(accountId)).entrySet().stream()
+        .map(e -> new Report(e.getKey(), q.from(), q.toExclusive(), e.getValue().stream().map(UsageLogController::line).toList()))
+        .toList();
+  }
+
+  private String zone(String accountId) {
+    return accountId == null ? "UTC" : accounts.find(accountId).map(Account::timezone).orElse("UTC");
+  }
+
+  private static ReportLine line(UsageLog.Group g) {
+    return new ReportLine(g.key(), g.calls(), g.failedCalls(), g.billableUnits(), g.inputTokens(),
+        g.outputTokens(), g.cacheReadTokens(), g.cacheWriteTokens(), g.amount(), Nanos.format(g.postpaidNanos()));
+  }
+
+  UsageQuery query(String accountId, String apiKeyId, String meter, Instant from, Instant to) {
     String rootId = null;
     if (accountId != null) {
       rootId = accounts.find(accountId).orElseThrow(() -> AccountCommands.accountNotFound(accountId)).rootId();
