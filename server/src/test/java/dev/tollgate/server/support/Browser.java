@@ -27,6 +27,12 @@ public final class Browser implements AutoCloseable {
   private final String base;
 
   public Browser(String base) {
+    this.driver = headlessChromium();
+    this.base = base;
+  }
+
+  /** Debian's Chromium, headless, quiet (no network of its own); fails clearly when it is not installed. */
+  static ChromeDriver headlessChromium() {
     for (Path required : new Path[] {CHROMIUM, CHROMEDRIVER}) {
       if (!Files.isExecutable(required)) {
         throw new IllegalStateException(required + " is missing: install chromium and chromium-driver (see .ci/run)");
@@ -37,10 +43,11 @@ public final class Browser implements AutoCloseable {
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
         "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--window-size=1400,1000");
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-    this.driver = new ChromeDriver(service, options);
-    this.driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-    this.base = base;
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+        .usingAnyFreePort().build();
+    ChromeDriver driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    return driver;
   }
 
   public ChromeDriver driver() {
@@ -83,6 +90,10 @@ public final class Browser implements AutoCloseable {
 
   /** Saves a PNG of the window to target/screenshots/{name}.png. */
   public Path screenshot(String name) {
+    return screenshot(driver, name);
+  }
+
+  static Path screenshot(ChromeDriver driver, String name) {
     try {
       Files.createDirectories(SCREENSHOTS);
       Path file = SCREENSHOTS.resolve(name + ".png");

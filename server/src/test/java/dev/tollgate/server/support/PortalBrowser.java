@@ -1,28 +1,19 @@
 package dev.tollgate.server.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Headless Chromium for the page tests: one per test class ({@link #start()} in @BeforeAll,
+ * The portal tests' view of {@link Browser}'s headless Chromium (absolute URLs, waits by locator):
+ * one per test class ({@link #start()} in @BeforeAll,
  * {@link #close()} in @AfterAll). Screenshots go to {@code server/target/screenshots/}.
  */
 public final class PortalBrowser implements AutoCloseable {
-  public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  public static final Path SCREENSHOTS = Path.of("target", "screenshots");
   /** Longest wait for a page or an element: pages answer in well under a second. */
   static final Duration WAIT_MAX = Duration.ofSeconds(15);
 
@@ -33,20 +24,7 @@ public final class PortalBrowser implements AutoCloseable {
   }
 
   public static PortalBrowser start() {
-    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-      throw new IllegalStateException("browser tests need Chromium at " + CHROMIUM + " and ChromeDriver at "
-          + CHROMEDRIVER + " (Debian: apt-get install chromium chromium-driver)");
-    }
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--window-size=1400,1000");
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-        .usingAnyFreePort().build();
-    ChromeDriver driver = new ChromeDriver(service, options);
-    driver.manage().timeouts().pageLoadTimeout(WAIT_MAX);
-    return new PortalBrowser(driver);
+    return new PortalBrowser(Browser.headlessChromium());
   }
 
   public ChromeDriver driver() {
@@ -79,14 +57,7 @@ public final class PortalBrowser implements AutoCloseable {
 
   /** Saves {@code target/screenshots/portal-<name>.png} and returns its path. */
   public Path screenshot(String name) {
-    try {
-      Files.createDirectories(SCREENSHOTS);
-      Path target = SCREENSHOTS.resolve("portal-" + name + ".png");
-      Files.copy(driver.getScreenshotAs(OutputType.FILE).toPath(), target, StandardCopyOption.REPLACE_EXISTING);
-      return target;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Browser.screenshot(driver, "portal-" + name);
   }
 
   @Override
