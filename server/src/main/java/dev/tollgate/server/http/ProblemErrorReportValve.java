@@ -16,6 +16,13 @@ public final class ProblemErrorReportValve extends ErrorReportValve {
   @Override
   protected void report(Request request, Response response, Throwable throwable) {
     int status = response.getStatus();
+    Throwable cause = throwable != null ? throwable
+        : (Throwable) request.getAttribute(jakarta.servlet.RequestDispatcher.ERROR_EXCEPTION);
+    if (status == 400 && cause != null && String.valueOf(cause.getMessage()).contains("header is too large")) {
+      // Tomcat says 400 for a request line plus headers over max-http-request-header-size.
+      status = HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE.value();
+      response.setStatus(status);
+    }
     if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
       return;
     }
@@ -29,7 +36,11 @@ public final class ProblemErrorReportValve extends ErrorReportValve {
       default -> status >= 500 ? "internal_error" : "request_refused";
     };
     String title = resolved == null ? "Error" : resolved.getReasonPhrase();
-    String detail = status == 400 ? "the request line, path or headers are malformed" : title;
+    String detail = switch (status) {
+      case 400 -> "the request line, path or headers are malformed";
+      case 431 -> "the request line and headers together exceed " + RequestLimits.HEAD_BYTES_MAX + " bytes";
+      default -> title;
+    };
     String body = "{\"type\":\"/problems/" + code + "\",\"title\":\"" + title + "\",\"status\":" + status
         + ",\"detail\":\"" + detail + "\",\"code\":\"" + code + "\"}";
     try {
