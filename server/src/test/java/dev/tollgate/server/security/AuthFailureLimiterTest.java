@@ -1,0 +1,52 @@
+package dev.tollgate.server.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import org.junit.jupiter.api.Test;
+
+class AuthFailureLimiterTest {
+  private Instant now = Instant.parse("2030-01-01T00:00:00Z");
+  private final InstantSource clock = () -> now;
+
+  @Test
+  void blocksAnAddressAtItsLimitForTheRestOfTheWindowOnly() {
+    AuthFailureLimiter limiter = new AuthFailureLimiter(3, Duration.ofMinutes(1), 100, clock);
+    limiter.recordFailure("10.0.0.1");
+    limiter.recordFailure("10.0.0.1");
+    assertThat(limiter.blockedFor("10.0.0.1")).as("one below the limit").isEmpty();
+    now = now.plusSeconds(20);
+    limiter.recordFailure("10.0.0.1");
+    assertThat(limiter.blockedFor("10.0.0.1")).as("at the limit").contains(Duration.ofSeconds(40));
+    assertThat(limiter.blockedFor("10.0.0.2")).as("other addresses are not affected").isEmpty();
+    now = now.plusSeconds(40);
+    assertThat(limiter.blockedFor("10.0.0.1")).as("a new window").isEmpty();
+    limiter.recordFailure("10.0.0.1");
+    assertThat(limiter.blockedFor("10.0.0.1")).as("the old window's failures are gone").isEmpty();
+  }
+
+  @Test
+  void tracksAtMostTheNamedNumberOfAddressesDroppingTheOldestWindowFirst() {
+    AuthFailureLimiter limiter = new AuthFailureLimiter(1, Duration.ofMinutes(1), 3, clock);
+    for (int i = 0; i < 3; i++) {
+      limiter.recordFailure("10.0.0." + i);
+      now = now.plusSeconds(1);
+    }
+    assertThat(limiter.trackedAddresses()).isEqualTo(3);
+    limiter.recordFailure("10.0.0.9");
+    assertThat(limiter.trackedAddresses()).as("at the limit, one past is made room for").isEqualTo(3);
+    assertThat(limiter.blockedFor("10.0.0.0")).as("the oldest window was dropped").isEmpty();
+    assertThat(limiter.blockedFor("10.0.0.9")).isPresent();
+  }
+
+  @Test
+  void forgettingAnAddressUnblocksIt() {
+    AuthFailureLimiter limiter = new AuthFailureLimiter(1, Duration.ofMinutes(1), 10, clock);
+    limiter.recordFailure("10.0.0.1");
+    assertThat(limiter.blockedFor("10.0.0.1")).isPresent();
+    limiter.forget("10.0.0.1");
+    assertThat(limiter.blockedFor("10.0.0.1")).isEmpty();
+  }
+}
