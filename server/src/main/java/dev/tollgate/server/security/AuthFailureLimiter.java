@@ -57,8 +57,7 @@ public final class AuthFailureLimiter {
       return Optional.empty();
     }
     Instant now = clock.instant();
-    Instant end = w.startedAt.plus(window);
-    return now.isBefore(end) ? Optional.of(Duration.between(now, end)) : Optional.empty();
+    return inWindow(w, now) ? Optional.of(Duration.between(now, w.startedAt.plus(window))) : Optional.empty();
   }
 
   /** Counts one failed authentication of the address in its current window. */
@@ -67,7 +66,7 @@ public final class AuthFailureLimiter {
     if (windows.size() >= addressesMax && !windows.containsKey(address)) {
       makeRoom(now);
     }
-    windows.compute(address, (k, w) -> w == null || !now.isBefore(w.startedAt.plus(window))
+    windows.compute(address, (k, w) -> w == null || !inWindow(w, now)
         ? new Window(now, 1)
         : new Window(w.startedAt, w.failures + 1));
   }
@@ -82,8 +81,13 @@ public final class AuthFailureLimiter {
     return windows.size();
   }
 
+  /** A clock set back before a window's start ends that window too (test clocks, clock corrections). */
+  private boolean inWindow(Window w, Instant now) {
+    return !now.isBefore(w.startedAt) && now.isBefore(w.startedAt.plus(window));
+  }
+
   private void makeRoom(Instant now) {
-    windows.values().removeIf(w -> !now.isBefore(w.startedAt.plus(window)));
+    windows.values().removeIf(w -> !inWindow(w, now));
     while (windows.size() >= addressesMax) {
       windows.entrySet().stream()
           .min(Comparator.comparing((Map.Entry<String, Window> e) -> e.getValue().startedAt))

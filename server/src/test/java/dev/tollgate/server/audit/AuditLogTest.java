@@ -11,6 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import tools.jackson.databind.JsonNode;
 
 class AuditLogTest extends ServerTest {
@@ -142,12 +145,39 @@ class AuditLogTest extends ServerTest {
     assertThat(tooLong.contentType()).startsWith("application/problem+json");
   }
 
+  @Autowired AuditStore store;
+  @Autowired java.time.InstantSource clock;
+  @Autowired tools.jackson.databind.json.JsonMapper json;
+
   @Test
-  void takesTheActorAConsoleOrPortalNames() {
+  void takesTheActorAConsoleOrPortalNamesAndRedactsTheirForms() throws Exception {
+    AuditFilter filter = new AuditFilter(store, clock, json);
+    String operator = "operator:" + uniqueId("alice");
+    MockHttpServletRequest request = new MockHttpServletRequest("POST", "/console/plans/pro-1");
+    request.setContentType("application/x-www-form-urlencoded");
+    request.addParameter("name", "Pro");
+    request.addParameter("password", "hunter2-never-stored");
+    MockHttpServletResponse response = new MockHttpServletResponse();
+    filter.doFilter(request, response, (req, res) -> req.setAttribute(AuditFilter.ACTOR_ATTRIBUTE, operator));
+
+    List<JsonNode> events = audit("actor=" + enc(operator));
+    assertThat(events).hasSize(1);
+    assertThat(events.get(0).get("path").asString()).isEqualTo("/console/plans/pro-1");
+    assertThat(events.get(0).get("details").get("parameters").get("name").asString()).isEqualTo("Pro");
+    assertThat(events.toString()).doesNotContain("hunter2-never-stored");
+
+    MockHttpServletRequest portalRead = new MockHttpServletRequest("GET", "/portal/usage");
+    filter.doFilter(portalRead, new MockHttpServletResponse(),
+        (req, res) -> req.setAttribute(AuditFilter.ACTOR_ATTRIBUTE, "customer:" + operator));
+    assertThat(audit("actor=" + enc("customer:" + operator))).as("reads are not recorded").isEmpty();
+  }
+
+  @Test
+  void recognisesSecretNamesButNotIds() {
     assertThat(SecretRedaction.isSecretName("apiKeyId")).isFalse();
+    assertThat(SecretRedaction.isSecretName("description")).isFalse();
     assertThat(SecretRedaction.isSecretName("code")).isTrue();
     assertThat(SecretRedaction.isSecretName("stripeWebhookSecret")).isTrue();
     assertThat(SecretRedaction.isSecretName("sign")).isTrue();
-    assertThat(AuditFilter.ACTOR_ATTRIBUTE).isEqualTo("dev.tollgate.actor");
   }
 }

@@ -42,6 +42,15 @@ class AuthFailureLimiterTest {
   }
 
   @Test
+  void aClockSetBackBeforeTheWindowEndsTheWindow() {
+    AuthFailureLimiter limiter = new AuthFailureLimiter(1, Duration.ofMinutes(1), 10, clock);
+    limiter.recordFailure("10.0.0.1");
+    assertThat(limiter.blockedFor("10.0.0.1")).isPresent();
+    now = now.minusSeconds(1);
+    assertThat(limiter.blockedFor("10.0.0.1")).isEmpty();
+  }
+
+  @Test
   void forgettingAnAddressUnblocksIt() {
     AuthFailureLimiter limiter = new AuthFailureLimiter(1, Duration.ofMinutes(1), 10, clock);
     limiter.recordFailure("10.0.0.1");
