@@ -1,6 +1,7 @@
 package dev.tollgate.server.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -48,6 +49,18 @@ class AuthFailureLimiterTest {
     assertThat(limiter.blockedFor("10.0.0.1")).isPresent();
     now = now.minusSeconds(1);
     assertThat(limiter.blockedFor("10.0.0.1")).isEmpty();
+  }
+
+  @Test
+  void refusesASettingPastItsNamedBounds() {
+    assertThat(new AuthFailureProperties(null, null, null).max()).isEqualTo(AuthFailureLimiter.FAILURES_MAX_DEFAULT);
+    assertThat(new AuthFailureProperties(1, AuthFailureProperties.WINDOW_SECONDS_MAX, AuthFailureProperties.ADDRESSES_MAX_CEILING)
+        .windowSeconds()).isEqualTo(AuthFailureProperties.WINDOW_SECONDS_MAX);
+    assertThatThrownBy(() -> new AuthFailureProperties(0, null, null)).hasMessageContaining("TOLLGATE_AUTH_FAILURES_MAX");
+    assertThatThrownBy(() -> new AuthFailureProperties(null, AuthFailureProperties.WINDOW_SECONDS_MAX + 1, null))
+        .hasMessageContaining("TOLLGATE_AUTH_FAILURE_WINDOW_SECONDS");
+    assertThatThrownBy(() -> new AuthFailureProperties(null, null, AuthFailureProperties.ADDRESSES_MAX_CEILING + 1))
+        .hasMessageContaining("TOLLGATE_AUTH_FAILURE_ADDRESSES_MAX");
   }
 
   @Test
