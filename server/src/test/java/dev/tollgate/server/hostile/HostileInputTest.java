@@ -44,9 +44,9 @@ class HostileInputTest extends ServerTest {
   /** Operations this test does not fuzz, and why. */
   static final Map<String, String> EXCLUDED = Map.of(
       "POST /v1/payments/stripe/webhook", "authenticated by Stripe's signature, not the admin token: PaymentsTest and"
-          + " SignedWebhookHostileTest send it unsigned, badly signed and malformed bodies",
-      "POST /v1/payments/epay/notify", "authenticated by EPay's sign: PaymentsTest and SignedWebhookHostileTest",
-      "GET /v1/payments/epay/notify", "authenticated by EPay's sign: PaymentsTest and SignedWebhookHostileTest",
+          + " payments.SignedWebhookHostileTest send it unsigned, badly signed, malformed and oversized bodies",
+      "POST /v1/payments/epay/notify", "authenticated by EPay's sign: PaymentsTest and payments.SignedWebhookHostileTest",
+      "GET /v1/payments/epay/notify", "authenticated by EPay's sign, the same handler as its POST (SignedWebhookHostileTest)",
       "DELETE /v1/test/clock", "takes no input; resets the test clock, which is its purpose");
 
   private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9_]*");
