@@ -42,6 +42,7 @@ public class JsonConfiguration {
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
         .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+        .addModule(StrictScalars.module())
         // Untyped bodies (a price list to import) keep every float exact.
         .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
         .withCoercionConfig(LogicalType.Textual, c -> c

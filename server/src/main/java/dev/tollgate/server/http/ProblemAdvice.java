@@ -149,6 +149,32 @@ public class ProblemAdvice {
         HttpStatus.BAD_REQUEST, "invalid_parameter", "the parameter '" + e.getName() + "' has an invalid value", e.getName()));
   }
 
+  /** A query or form parameter that is not valid percent-encoded UTF-8 (Tomcat refuses to decode it). */
+  @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+  ResponseEntity<Problem> undecodableParameter(org.apache.tomcat.util.http.InvalidParameterException e) {
+    return ProblemResponses.entity(Problem.of(
+        HttpStatus.BAD_REQUEST, "invalid_parameter", "a query parameter is not valid percent-encoded UTF-8"));
+  }
+
+  /**
+   * SQL states of values the store cannot hold (a NUL character, a timestamp past its range, a
+   * number past its type). Only a request's own values produce them, and the transaction rolled
+   * back, so this is the caller's error and nothing changed.
+   */
+  static final java.util.Set<String> VALUE_SQL_STATES = java.util.Set.of("22021", "22P05", "22008", "22003", "22001");
+
+  @ExceptionHandler(org.springframework.dao.DataAccessException.class)
+  ResponseEntity<Problem> store(org.springframework.dao.DataAccessException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof java.sql.SQLException sql && VALUE_SQL_STATES.contains(sql.getSQLState())) {
+        log.info("refused a value the store cannot hold (SQL state {})", sql.getSQLState());
+        return ProblemResponses.entity(Problem.of(
+            HttpStatus.BAD_REQUEST, "value_not_storable", "a value is out of the range or character set the store accepts"));
+      }
+    }
+    return unexpected(e);
+  }
+
   @ExceptionHandler(Exception.class)
   ResponseEntity<Problem> unexpected(Exception e) {
     log.error("unexpected failure", e);

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
  * to /error; answer them as problems too instead of Boot's default page.
  */
 @RestController
+@io.swagger.v3.oas.annotations.Hidden
 class ProblemErrorController implements ErrorController {
   @RequestMapping("/error")
   ResponseEntity<Problem> error(HttpServletRequest request) {

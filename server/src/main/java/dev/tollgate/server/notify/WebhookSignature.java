@@ -2,7 +2,6 @@ package dev.tollgate.server.notify;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
-import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import javax.crypto.Mac;
@@ -42,8 +41,7 @@ public final class WebhookSignature {
     if (t == null || v1 == null) {
       return false;
     }
-    byte[] expected = hmacHex(secret, t + "." + body).getBytes(StandardCharsets.US_ASCII);
-    return MessageDigest.isEqual(expected, v1.getBytes(StandardCharsets.US_ASCII));
+    return dev.tollgate.server.security.ConstantTime.sameSecret(hmacHex(secret, t + "." + body), v1);
   }
 
   static String hmacHex(String secret, String message) {

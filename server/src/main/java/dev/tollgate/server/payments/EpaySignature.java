@@ -44,8 +44,6 @@ final class EpaySignature {
       return false;
     }
     String expected = sign(params, key);
-    return MessageDigest.isEqual(
-        expected.getBytes(StandardCharsets.US_ASCII),
-        presented.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
+    return dev.tollgate.server.security.ConstantTime.sameSecret(expected, presented.toLowerCase(java.util.Locale.ROOT));
   }
 }

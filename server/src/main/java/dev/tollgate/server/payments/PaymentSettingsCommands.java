@@ -109,7 +109,7 @@ class PaymentSettingsCommands {
   }
 
   private static void checkSecret(String field, String secret) {
-    if (secret != null && (secret.length() > SECRET_LENGTH_MAX || !secret.equals(secret.strip()))) {
+    if (secret != null && (secret.length() > SECRET_LENGTH_MAX || secret.strip().length() != secret.length())) {
       throw ApiException.invalidField(field, "secret_invalid",
           field + " has at most " + SECRET_LENGTH_MAX + " characters and no surrounding spaces");
     }

@@ -12,17 +12,21 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Every {@code /v1} request carries {@code Authorization: Bearer <admin token>}. Missing → 401
- * {@code missing_token}; wrong → 401 {@code invalid_token}. Nothing else about the token reaches
- * the response or the log.
+ * {@code missing_token}; wrong → 401 {@code invalid_token}, counted against the client address by
+ * the {@link AuthFailureLimiter}; an address past its limit gets 429 {@code too_many_auth_failures}
+ * with {@code Retry-After}, whatever it sends. Nothing else about the token reaches the response or
+ * the log.
  */
 public final class AdminTokenFilter extends OncePerRequestFilter {
   private static final String BEARER = "Bearer ";
 
   private final AdminToken token;
+  private final AuthFailureLimiter failures;
   private final ProblemResponses problems;
 
-  public AdminTokenFilter(AdminToken token, ProblemResponses problems) {
+  public AdminTokenFilter(AdminToken token, AuthFailureLimiter failures, ProblemResponses problems) {
     this.token = token;
+    this.failures = failures;
     this.problems = problems;
   }
 
@@ -42,6 +46,12 @@ public final class AdminTokenFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    String address = request.getRemoteAddr();
+    java.util.Optional<java.time.Duration> blocked = failures.blockedFor(address);
+    if (blocked.isPresent()) {
+      tooManyFailures(response, blocked.get());
+      return;
+    }
     String header = request.getHeader(HttpHeaders.AUTHORIZATION);
     if (header == null || header.isBlank()) {
       refuse(response, "missing_token", "send Authorization: Bearer <token>");
@@ -49,10 +59,18 @@ public final class AdminTokenFilter extends OncePerRequestFilter {
     }
     if (!header.regionMatches(true, 0, BEARER, 0, BEARER.length())
         || !token.matches(header.substring(BEARER.length()).trim())) {
+      failures.recordFailure(address);
       refuse(response, "invalid_token", "the bearer token is not valid");
       return;
     }
     chain.doFilter(request, response);
+  }
+
+  private void tooManyFailures(HttpServletResponse response, java.time.Duration wait) throws IOException {
+    long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+    response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+    problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "too_many_auth_failures",
+        "too many failed authentications from this address; try again in " + seconds + " s");
   }
 
   private void refuse(HttpServletResponse response, String code, String detail) throws IOException {

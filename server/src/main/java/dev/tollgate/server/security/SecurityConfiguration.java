@@ -36,8 +36,15 @@ class SecurityConfiguration {
   }
 
   @Bean
-  FilterRegistrationBean<AdminTokenFilter> adminTokenFilter(AdminToken token, ProblemResponses problems) {
-    var registration = new FilterRegistrationBean<>(new AdminTokenFilter(token, problems));
+  AuthFailureLimiter authFailureLimiter(AuthFailureProperties limits, java.time.InstantSource clock) {
+    return new AuthFailureLimiter(
+        limits.max(), java.time.Duration.ofSeconds(limits.windowSeconds()), limits.addressesMax(), clock);
+  }
+
+  @Bean
+  FilterRegistrationBean<AdminTokenFilter> adminTokenFilter(
+      AdminToken token, AuthFailureLimiter failures, ProblemResponses problems) {
+    var registration = new FilterRegistrationBean<>(new AdminTokenFilter(token, failures, problems));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
     return registration;
   }

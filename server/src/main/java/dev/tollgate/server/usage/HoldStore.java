@@ -147,8 +147,25 @@ class HoldStore {
         .update();
   }
 
-  /** Releases the holds of settled requests (by request, and by hold id when the gateway gave one). */
-  void releaseForRequests(List<RequestKey> keys, Collection<String> holdIds, Instant at) {
+  /** The account of each of these holds that exists (a settle may name only its own account's holds). */
+  Map<String, String> accountsOf(Collection<String> holdIds) {
+    Map<String, String> out = new HashMap<>();
+    if (holdIds.isEmpty()) {
+      return out;
+    }
+    jdbc.sql("SELECT id, account_id FROM holds WHERE id = ANY(?::text[])")
+        .params((Object) holdIds.toArray(String[]::new))
+        .query(rs -> {
+          out.put(rs.getString("id"), rs.getString("account_id"));
+        });
+    return out;
+  }
+
+  /**
+   * Releases the holds of settled requests (by request, and by hold id when the gateway gave one);
+   * a hold id is released only for the account that settled ({@code holdAccounts}: hold id → account).
+   */
+  void releaseForRequests(List<RequestKey> keys, Map<String, String> holdAccounts, Instant at) {
     if (!keys.isEmpty()) {
       jdbc.sql("""
               UPDATE holds h SET released_at = ?
@@ -157,9 +174,12 @@ class HoldStore {
           .params(SqlTime.of(at), CallStore.roots(keys), CallStore.requestIds(keys))
           .update();
     }
-    if (!holdIds.isEmpty()) {
-      jdbc.sql("UPDATE holds SET released_at = ? WHERE id = ANY(?::text[]) AND released_at IS NULL")
-          .params(SqlTime.of(at), holdIds.toArray(String[]::new))
+    if (!holdAccounts.isEmpty()) {
+      jdbc.sql("""
+              UPDATE holds h SET released_at = ?
+                FROM unnest(?::text[], ?::text[]) AS k(id, a)
+               WHERE h.id = k.id AND h.account_id = k.a AND h.released_at IS NULL""")
+          .params(SqlTime.of(at), holdAccounts.keySet().toArray(String[]::new), holdAccounts.values().toArray(String[]::new))
           .update();
     }
   }

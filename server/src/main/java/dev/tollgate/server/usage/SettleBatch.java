@@ -116,7 +116,8 @@ class SettleBatch {
     List<AccountDeduction> deductions = new ArrayList<>();
     List<Booking> bookings = new ArrayList<>();
     List<RequestKey> settled = new ArrayList<>();
-    Set<String> holdIds = new HashSet<>();
+    Map<String, String> holdIds = new HashMap<>();
+    Map<String, String> holdOwners = holds.accountsOf(namedHoldsNotTheirOwn(batch, answers, keyOf, heldFor));
     for (int i = 0; i < n; i++) {
       if (answers[i] != null) {
         continue;
@@ -134,6 +135,14 @@ class SettleBatch {
       }
       SettleCommand cmd = batch.get(i);
       Callers.Caller caller = (Callers.Caller) resolved.get(i);
+      String holdOwner = cmd.holdId() == null ? null : holdOwners.get(cmd.holdId());
+      if (holdOwner != null && !holdOwner.equals(caller.accountId())) {
+        // Another account's hold: settling must neither release it nor reveal that it exists.
+        answers[i] = new CallAnswer.Refused(HttpStatus.NOT_FOUND, "hold_not_found",
+            "no hold with id '" + cmd.holdId() + "' for this account");
+        firstIndex.remove(key);
+        continue;
+      }
       CallerAccount account = accounts.get(caller.accountId());
       BillingMode mode = account.billingMode() != null ? account.billingMode() : platform.mode();
       HoldStore.HoldRow hold = heldFor.get(key);
@@ -142,7 +151,7 @@ class SettleBatch {
       if (answers[i] instanceof CallAnswer.Answered) {
         settled.add(key);
         if (cmd.holdId() != null) {
-          holdIds.add(cmd.holdId());
+          holdIds.put(cmd.holdId(), caller.accountId());
         }
       } else {
         firstIndex.remove(key);
@@ -160,6 +169,25 @@ class SettleBatch {
     journal.appendUsage(bookings, now);
     holds.releaseForRequests(settled, holdIds, now);
     return List.of(answers);
+  }
+
+  /**
+   * Hold ids that settles name but that are not the hold their own request placed: only these need
+   * a look-up of their owner (a gateway normally names the hold its authorise got, found already).
+   */
+  private static Set<String> namedHoldsNotTheirOwn(
+      List<SettleCommand> batch, CallAnswer[] answers, RequestKey[] keyOf, Map<RequestKey, HoldStore.HoldRow> heldFor) {
+    Set<String> out = new HashSet<>();
+    for (int i = 0; i < batch.size(); i++) {
+      String named = batch.get(i).holdId();
+      if (answers[i] == null && named != null) {
+        HoldStore.HoldRow own = heldFor.get(keyOf[i]);
+        if (own == null || !own.id().equals(named)) {
+          out.add(named);
+        }
+      }
+    }
+    return out;
   }
 
   private CallAnswer settleOne(

@@ -4,9 +4,43 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tollgate.server.support.Api;
 import dev.tollgate.server.support.ServerTest;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
+@ExtendWith(OutputCaptureExtension.class)
 class ObservabilityTest extends ServerTest {
+
+  @Test
+  void neverLogsTokensKeysCodesOrSecrets(CapturedOutput output) {
+    String wrongToken = "wrong-admin-token-" + UUID.randomUUID();
+    String account = uniqueId("logs");
+    assertThat(api().post("/v1/accounts", "{\"id\":\"" + account + "\",\"name\":\"l\"}").status()).isEqualTo(201);
+    String apiKey = api().post("/v1/accounts/" + account + "/api-keys", "{}").text("key");
+    api().post("/v1/api-keys:verify", "{\"key\":\"" + apiKey + "\"}");
+    api().post("/v1/authorize", "{\"requestId\":\"r1\",\"apiKey\":\"" + apiKey + "\",\"meter\":\"no-such-meter\"}");
+    api().post("/v1/settle", "{\"requestId\":\"r1\",\"apiKey\":\"" + apiKey + "x\",\"meter\":\"m\",\"status\":\"success\"}");
+    String code = api().post("/v1/redemption-codes", "{\"kind\":\"balance\",\"amount\":\"1\"}").json().get("codes").get(0).asString();
+    api().post("/v1/accounts/" + account + "/redeem", "{\"code\":\"" + code + "\"}");
+    String guessedCode = "ZZZZ-YYYY-XXXX-WWWW";
+    api().post("/v1/accounts/" + account + "/redeem", "{\"code\":\"" + guessedCode + "\"}");
+    String webhookSecret = "whsec-" + UUID.randomUUID();
+    api().put("/v1/accounts/" + account + "/notifications/settings", "{\"webhookSecret\":\"" + webhookSecret + "\"}");
+    api().put("/v1/accounts/" + account + "/notifications/settings", "{\"webhookSecret\":\"" + webhookSecret + "\\u0000\"}");
+    String signature = "t=1,v1=" + UUID.randomUUID().toString().replace("-", "");
+    api().withToken(null).send("POST", "/v1/payments/stripe/webhook", "{\"id\":\"evt_1\"}", "application/json");
+    Api.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(api().base() + "/v1/payments/stripe/webhook"))
+        .header("Stripe-Signature", signature).POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build());
+    api().withToken(wrongToken).get("/v1/accounts");
+
+    assertThat(apiKey).isNotBlank();
+    for (String secret : List.of(ADMIN_TOKEN, wrongToken, apiKey, code, guessedCode, webhookSecret, signature)) {
+      assertThat(output.getAll()).as("the log holds a secret").doesNotContain(secret);
+    }
+  }
 
   @Test
   void publishesAnOpenApiDescriptionOfEveryEndpoint() {
