@@ -1,6 +1,7 @@
 package dev.tollgate.server.console;
 
 import dev.tollgate.server.security.AdminToken;
+import dev.tollgate.server.security.AuthFailureLimiter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
@@ -25,8 +26,11 @@ class ConsoleLoginController {
   private final OperatorCommands operators;
   private final ConsoleSessions sessions;
   private final ConsoleCookies cookies;
+  private final AuthFailureLimiter failures;
 
-  ConsoleLoginController(AdminToken adminToken, OperatorCommands operators, ConsoleSessions sessions, ConsoleCookies cookies) {
+  ConsoleLoginController(AdminToken adminToken, OperatorCommands operators, ConsoleSessions sessions, ConsoleCookies cookies,
+      AuthFailureLimiter failures) {
+    this.failures = failures;
     this.adminToken = adminToken;
     this.operators = operators;
     this.sessions = sessions;
@@ -52,8 +56,18 @@ class ConsoleLoginController {
       response.setStatus(403);
       return form(request, response, model, "The sign-in form had expired. Please try again.");
     }
+    // The API's limit on wrong tokens per address covers this form too: one budget for guessing.
+    String address = request.getRemoteAddr();
+    Optional<java.time.Duration> blocked = failures.blockedFor(address);
+    if (blocked.isPresent()) {
+      long seconds = Math.max(1, (blocked.get().toMillis() + 999) / 1000);
+      response.setStatus(429);
+      response.setHeader("Retry-After", Long.toString(seconds));
+      return form(request, response, model, "Too many wrong tokens from your address. Try again in " + seconds + " s.");
+    }
     Optional<String> name = who(token);
     if (name.isEmpty()) {
+      failures.recordFailure(address);
       response.setStatus(401);
       return form(request, response, model, "That token is not valid. Use the admin token or an operator token (tgo_…).");
     }

@@ -13,6 +13,7 @@ public final class ConsoleNav {
       new Item("/console/reports", "Reports", Permission.READ),
       new Item("/console/accounts", "Accounts", Permission.READ),
       new Item("/console/reconciliation", "Reconciliation", Permission.READ),
+      new Item("/console/audit", "Audit log", Permission.READ),
       new Item("/console/billing", "Billing settings", Permission.BILLING),
       new Item("/console/pricing", "Pricing", Permission.BILLING),
       new Item("/console/packages", "Packages & plans", Permission.BILLING),

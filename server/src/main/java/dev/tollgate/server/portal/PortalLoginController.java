@@ -1,9 +1,13 @@
 package dev.tollgate.server.portal;
 
 import dev.tollgate.server.http.ApiException;
+import dev.tollgate.server.security.AuthFailureLimiter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,8 +22,11 @@ class PortalLoginController {
   private final PortalTokens tokens;
   private final PortalSessions sessions;
   private final SecureRandom random;
+  private final AuthFailureLimiter failures;
 
-  PortalLoginController(PortalLinks links, PortalTokens tokens, PortalSessions sessions, SecureRandom random) {
+  PortalLoginController(PortalLinks links, PortalTokens tokens, PortalSessions sessions, SecureRandom random,
+      AuthFailureLimiter failures) {
+    this.failures = failures;
     this.links = links;
     this.tokens = tokens;
     this.sessions = sessions;
@@ -34,11 +41,23 @@ class PortalLoginController {
   @PostMapping(PortalFilter.LOGIN_PATH)
   String login(@RequestParam(required = false) String token, HttpServletRequest request, HttpServletResponse response,
       Model model) {
+    // The API's limit on wrong tokens per address covers this form too: one budget for guessing.
+    String address = request.getRemoteAddr();
     try {
+      Optional<Duration> blocked = failures.blockedFor(address);
+      if (blocked.isPresent()) {
+        long seconds = Math.max(1, (blocked.get().toMillis() + 999) / 1000);
+        response.setHeader("Retry-After", Long.toString(seconds));
+        throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "too_many_auth_failures",
+            "Too many wrong tokens from your address. Try again in " + seconds + " s.");
+      }
       PortalSessions.Opened opened = tokens.open(token, sessions);
       PortalCookies.setSession(response, request, opened.cookieValue());
       return "redirect:/portal";
     } catch (ApiException e) {
+      if (e.status() == HttpStatus.UNAUTHORIZED) {
+        failures.recordFailure(address);
+      }
       response.setStatus(e.status().value());
       model.addAttribute("error", e);
       return form(request, response, model);

@@ -45,6 +45,17 @@ class ConsoleBillingPagesTest extends ServerTest {
   }
 
   @Test
+  void aPriceSavedInTheConsoleIsListedInTheAuditLogWithItsOperator() {
+    String meter = uniqueId("audited");
+    console.submit("/console/pricing", "/console/pricing",
+        form("meter", meter, "mode", "call", "currency", "USD", "perCall", "0.03"));
+    ConsoleClient.Page audit = console.get("/console/audit?actor=admin");
+    assertThat(audit.status()).isEqualTo(200);
+    assertThat(audit.body()).contains("id=\"audit-table\"").contains(meter).contains("/console/pricing");
+    assertThat(console.get("/console/audit?actor=" + uniqueId("nobody")).body()).contains("No changes recorded yet");
+  }
+
+  @Test
   void theExportImportsBackUnchanged() {
     String meter = uniqueId("roundtrip");
     console.submit("/console/pricing", "/console/pricing", form("meter", meter, "mode", "call", "currency", "USD", "perCall", "0.5"));

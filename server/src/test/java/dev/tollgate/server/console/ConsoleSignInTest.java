@@ -9,6 +9,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ConsoleSignInTest extends ServerTest {
+  @org.springframework.beans.factory.annotation.Autowired dev.tollgate.server.security.AuthFailureLimiter failures;
+
   private ConsoleClient console() {
     return new ConsoleClient("http://127.0.0.1:" + port);
   }
@@ -32,6 +34,23 @@ class ConsoleSignInTest extends ServerTest {
     assertThat(page.status()).isEqualTo(401);
     assertThat(page.body()).contains("That token is not valid");
     assertThat(c.get("/console/usage").response().uri().getPath()).isEqualTo("/console/login");
+  }
+
+  @Test
+  void wrongTokensCountAgainstTheAddresssAuthFailureLimitAndPastItEvenTheRightTokenWaits() {
+    failures.forget("127.0.0.1");
+    try {
+      for (int i = 0; i < failures.failuresMax(); i++) {
+        assertThat(new ConsoleClient(api().base()).signIn("wrong-" + i).status()).isEqualTo(401);
+      }
+      ConsoleClient.Page blocked = new ConsoleClient(api().base()).signIn(ADMIN_TOKEN);
+      assertThat(blocked.status()).isEqualTo(429);
+      assertThat(blocked.header("Retry-After")).isNotBlank();
+      assertThat(blocked.body()).contains("Too many wrong tokens");
+    } finally {
+      failures.forget("127.0.0.1");
+    }
+    assertThat(new ConsoleClient(api().base()).signIn(ADMIN_TOKEN).status()).isIn(200, 302, 303);
   }
 
   @Test
