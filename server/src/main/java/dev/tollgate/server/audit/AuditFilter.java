@@ -69,7 +69,10 @@ public final class AuditFilter extends OncePerRequestFilter {
     ContentCachingRequestWrapper cached = new ContentCachingRequestWrapper(request, DETAILS_BODY_BYTES_MAX);
     chain.doFilter(cached, response);
     int status = response.getStatus();
-    if (status < 200 || status > 299) {
+    // Pages answer a change they made with a redirect (post/redirect/get); a refused form is 4xx.
+    boolean page = !request.getRequestURI().startsWith("/v1");
+    boolean done = (status >= 200 && status <= 299) || (page && (status == 302 || status == 303));
+    if (!done) {
       return;
     }
     try {

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.server.ServletServerHttpRequest;
 import tools.jackson.core.JacksonException;
@@ -32,11 +33,17 @@ public final class JsonBodies {
       throw unreadable("Required request body is missing", null, request);
     }
     in.unread(first);
+    T value;
     try {
-      return reader.readValue((InputStream) in);
+      value = reader.readValue((InputStream) in);
     } catch (JacksonException e) {
       throw unreadable("the request body could not be read", e, request);
     }
+    if (value == null) {
+      // The JSON literal null: a body, but not the object of this request.
+      throw new ApiException(HttpStatus.BAD_REQUEST, "invalid_body", "the request body must be a JSON object of this request's fields");
+    }
+    return value;
   }
 
   /** A 200 with a JSON body that is already rendered. */

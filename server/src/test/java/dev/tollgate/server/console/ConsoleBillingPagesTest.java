@@ -45,11 +45,16 @@ class ConsoleBillingPagesTest extends ServerTest {
   }
 
   @Test
-  void aPriceSavedInTheConsoleIsListedInTheAuditLogWithItsOperator() {
+  void aPriceSavedInTheConsoleIsListedInTheAuditLogWithItsOperator() throws InterruptedException {
     String meter = uniqueId("audited");
     console.submit("/console/pricing", "/console/pricing",
         form("meter", meter, "mode", "call", "currency", "USD", "perCall", "0.03"));
+    // The audit row is written once the change has been answered: give it a moment.
     ConsoleClient.Page audit = console.get("/console/audit?actor=admin");
+    for (int i = 0; i < 50 && !audit.body().contains(meter); i++) {
+      Thread.sleep(100);
+      audit = console.get("/console/audit?actor=admin");
+    }
     assertThat(audit.status()).isEqualTo(200);
     assertThat(audit.body()).contains("id=\"audit-table\"").contains(meter).contains("/console/pricing");
     assertThat(console.get("/console/audit?actor=" + uniqueId("nobody")).body()).contains("No changes recorded yet");
