@@ -1,5 +1,6 @@
 package dev.tollgate.server.audit;
 
+import dev.tollgate.server.http.HotRoutes;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -33,7 +34,7 @@ public final class AuditFilter extends OncePerRequestFilter {
   static final int DETAILS_BODY_BYTES_MAX = 64 * 1024;
 
   /** Calls of the gateway, not operator changes: thousands a second, and the usage log records them. */
-  static final Set<String> HOT_PATHS = Set.of("/v1/authorize", "/v1/settle", "/v1/usage:batch");
+  static final Set<String> HOT_PATHS = HotRoutes.PATHS;
   /** POSTs that answer a question and change nothing. */
   static final Set<String> READ_ONLY_POSTS = Set.of("/v1/quote", "/v1/packages:advise", "/v1/api-keys:verify");
   static final Map<String, String> PROVIDER_PATHS = Map.of(

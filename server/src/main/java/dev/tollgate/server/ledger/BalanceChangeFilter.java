@@ -1,5 +1,6 @@
 package dev.tollgate.server.ledger;
 
+import dev.tollgate.server.http.HotRoutes;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 class BalanceChangeFilter extends OncePerRequestFilter {
   /** Settles and authorisations only ever take credit away or hold it. */
-  private static final Set<String> HOT_PATH = Set.of("/v1/authorize", "/v1/settle", "/v1/usage:batch");
+  private static final Set<String> HOT_PATH = HotRoutes.PATHS;
 
   private final BalanceChanges changes;
 

@@ -1,5 +1,6 @@
 package dev.tollgate.server.usage;
 
+import dev.tollgate.server.http.HotRoutes;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.observation.ObservationPredicate;
@@ -16,7 +17,7 @@ import org.springframework.http.server.observation.ServerRequestObservationConte
  */
 @Configuration(proxyBeanMethods = false)
 class HotPathMetrics {
-  static final Set<String> ROUTES = Set.of("/v1/authorize", "/v1/settle", "/v1/usage:batch");
+  static final Set<String> ROUTES = HotRoutes.PATHS;
 
   @Bean
   ObservationPredicate hotPathSkipsHttpObservation() {
