@@ -38,20 +38,24 @@ class AuditController {
       throw new ApiException(HttpStatus.BAD_REQUEST, "window_invalid", "from must be before to", "from");
     }
     Page.InstantKey after = Page.decodeInstantKey(cursor);
-    Long afterId = null;
-    if (after != null) {
-      try {
-        afterId = Long.parseLong(after.id());
-      } catch (NumberFormatException e) {
-        throw new ApiException(HttpStatus.BAD_REQUEST, "cursor_invalid", "the cursor is not one this server issued", "cursor");
-      }
-    }
     List<AuditEvent> rows = store.list(actor, action, target, from, to,
-        after == null ? null : after.at(), afterId, size + 1);
+        after == null ? null : after.at(), afterId(after), size + 1);
     return Page.of(rows, size, e -> Page.InstantKey.of(e.occurredAt(), Long.toString(e.id())));
   }
 
-  private static void filter(String name, String value) {
+  /** The event id of a cursor this server issued (audit ids are numbers); null without a cursor. */
+  static Long afterId(Page.InstantKey after) {
+    if (after == null) {
+      return null;
+    }
+    try {
+      return Long.parseLong(after.id());
+    } catch (NumberFormatException e) {
+      throw new ApiException(HttpStatus.BAD_REQUEST, "cursor_invalid", "the cursor is not one this server issued", "cursor");
+    }
+  }
+
+  static void filter(String name, String value) {
     if (value != null && (value.isEmpty() || value.length() > FILTER_LENGTH_MAX)) {
       throw new ApiException(HttpStatus.BAD_REQUEST, name + "_invalid",
           "'" + name + "' is 1 to " + FILTER_LENGTH_MAX + " characters", name);

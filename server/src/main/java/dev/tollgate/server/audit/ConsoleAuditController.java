@@ -29,16 +29,12 @@ class ConsoleAuditController {
     model.addAttribute("f", f);
     model.addAttribute("rows", List.of());
     try {
-      for (String value : new String[] {f.actor(), f.action(), f.target()}) {
-        if (value != null && value.length() > AuditController.FILTER_LENGTH_MAX) {
-          throw new ApiException(org.springframework.http.HttpStatus.BAD_REQUEST, "filter_invalid",
-              "a filter is at most " + AuditController.FILTER_LENGTH_MAX + " characters");
-        }
-      }
+      AuditController.filter("actor", f.actor());
+      AuditController.filter("action", f.action());
+      AuditController.filter("target", f.target());
       Page.InstantKey key = Page.decodeInstantKey(ConsoleInputs.text(cursor));
-      Long afterId = key == null ? null : parseId(key.id());
       List<AuditEvent> events = store.list(f.actor(), f.action(), f.target(), null, null,
-          key == null ? null : key.at(), afterId, PAGE_ROWS + 1);
+          key == null ? null : key.at(), AuditController.afterId(key), PAGE_ROWS + 1);
       Page<AuditEvent> page = Page.of(events, PAGE_ROWS, e -> Page.InstantKey.of(e.occurredAt(), Long.toString(e.id())));
       model.addAttribute("rows", page.items());
       if (page.nextCursor() != null) {
@@ -49,14 +45,5 @@ class ConsoleAuditController {
       model.addAttribute("error", e.getMessage());
     }
     return "console/audit";
-  }
-
-  private static Long parseId(String id) {
-    try {
-      return Long.parseLong(id);
-    } catch (NumberFormatException e) {
-      throw new ApiException(org.springframework.http.HttpStatus.BAD_REQUEST, "cursor_invalid",
-          "the cursor is not one this console issued");
-    }
   }
 }

@@ -60,7 +60,7 @@ class ConsoleLoginController {
     String address = request.getRemoteAddr();
     Optional<java.time.Duration> blocked = failures.blockedFor(address);
     if (blocked.isPresent()) {
-      long seconds = Math.max(1, (blocked.get().toMillis() + 999) / 1000);
+      long seconds = AuthFailureLimiter.retryAfterSeconds(blocked.get());
       response.setStatus(429);
       response.setHeader("Retry-After", Long.toString(seconds));
       return form(request, response, model, "Too many wrong tokens from your address. Try again in " + seconds + " s.");

@@ -21,11 +21,6 @@ import tools.jackson.databind.json.JsonMapper;
 public final class JsonBodies {
   private JsonBodies() {}
 
-  /** A prepared reader of {@code type} from the application's strict mapper. */
-  public static ObjectReader reader(JsonMapper json, Class<?> type) {
-    return json.readerFor(type);
-  }
-
   public static <T> T read(ObjectReader reader, HttpServletRequest request) throws IOException {
     PushbackInputStream in = new PushbackInputStream(request.getInputStream(), 1);
     int first = in.read();

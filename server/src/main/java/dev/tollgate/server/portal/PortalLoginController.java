@@ -46,7 +46,7 @@ class PortalLoginController {
     try {
       Optional<Duration> blocked = failures.blockedFor(address);
       if (blocked.isPresent()) {
-        long seconds = Math.max(1, (blocked.get().toMillis() + 999) / 1000);
+        long seconds = AuthFailureLimiter.retryAfterSeconds(blocked.get());
         response.setHeader("Retry-After", Long.toString(seconds));
         throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "too_many_auth_failures",
             "Too many wrong tokens from your address. Try again in " + seconds + " s.");

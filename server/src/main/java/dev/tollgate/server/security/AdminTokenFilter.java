@@ -67,7 +67,7 @@ public final class AdminTokenFilter extends OncePerRequestFilter {
   }
 
   private void tooManyFailures(HttpServletResponse response, java.time.Duration wait) throws IOException {
-    long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+    long seconds = AuthFailureLimiter.retryAfterSeconds(wait);
     response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
     problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "too_many_auth_failures",
         "too many failed authentications from this address; try again in " + seconds + " s");

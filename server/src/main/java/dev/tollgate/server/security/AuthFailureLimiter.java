@@ -51,6 +51,11 @@ public final class AuthFailureLimiter {
   }
 
   /** Empty when the address may try; otherwise how long it must wait. Never writes. */
+  /** Whole seconds to put in {@code Retry-After}: rounded up, at least 1. */
+  public static long retryAfterSeconds(Duration wait) {
+    return Math.max(1, (wait.toMillis() + 999) / 1000);
+  }
+
   public Optional<Duration> blockedFor(String address) {
     Window w = windows.get(address);
     if (w == null || w.failures < failuresMax) {

@@ -56,8 +56,8 @@ class CallController {
     this.catalog = catalog;
     this.clock = clock;
     this.json = json;
-    this.authorizeReader = JsonBodies.reader(json, AuthorizeBody.class);
-    this.settleReader = JsonBodies.reader(json, SettleBody.class);
+    this.authorizeReader = json.readerFor(AuthorizeBody.class);
+    this.settleReader = json.readerFor(SettleBody.class);
     this.authorizeTimers = HotPathMetrics.Timers.of(registry, "authorize");
     this.settleTimers = HotPathMetrics.Timers.of(registry, "settle");
     this.batchTimers = HotPathMetrics.Timers.of(registry, "usage_batch");

@@ -4,7 +4,6 @@ import dev.tollgate.server.http.HotRoutes;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.observation.ObservationPredicate;
-import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
@@ -17,12 +16,10 @@ import org.springframework.http.server.observation.ServerRequestObservationConte
  */
 @Configuration(proxyBeanMethods = false)
 class HotPathMetrics {
-  static final Set<String> ROUTES = HotRoutes.PATHS;
-
   @Bean
   ObservationPredicate hotPathSkipsHttpObservation() {
     return (name, context) -> !(context instanceof ServerRequestObservationContext request
-        && ROUTES.contains(request.getCarrier().getRequestURI()));
+        && HotRoutes.PATHS.contains(request.getCarrier().getRequestURI()));
   }
 
   /** The prepared timers of one route. */
