@@ -33,7 +33,7 @@ public record TollgateProperties(
       http = new Http(Http.BODY_BYTES_MAX_DEFAULT, null);
     }
     if (embedded == null) {
-      embedded = new Embedded(true);
+      embedded = new Embedded(true, null);
     }
     if (payments == null) {
       payments = new Payments(null, null, null, null, null);
@@ -93,8 +93,38 @@ public record TollgateProperties(
   /**
    * Settings of the embedded PostgreSQL. {@code durable} keeps fsync and synchronous commit on, as
    * an acknowledged settlement must survive a crash; only test suites turn it off.
+   * {@code sharedBuffersMb} (TOLLGATE_DB_SHARED_BUFFERS_MB) is its page cache; unset, an eighth of
+   * the machine's memory between 128 MiB and 1 GiB. PostgreSQL's own default, 128 MiB, holds the
+   * indexes of a few hundred thousand usage records; past that every settle reads and writes
+   * pages through the kernel (BENCHMARKS.md, run 9).
    */
-  public record Embedded(boolean durable) {}
+  public record Embedded(boolean durable, Integer sharedBuffersMb) {
+    public static final int SHARED_BUFFERS_MB_MIN = 16;
+    public static final int SHARED_BUFFERS_MB_MAX = 65_536;
+    static final int SHARED_BUFFERS_MB_DEFAULT_FLOOR = 128;
+    static final int SHARED_BUFFERS_MB_DEFAULT_CEILING = 1024;
+
+    public Embedded {
+      if (sharedBuffersMb == null) {
+        sharedBuffersMb = defaultSharedBuffersMb(physicalMemoryBytes());
+      }
+      if (sharedBuffersMb < SHARED_BUFFERS_MB_MIN || sharedBuffersMb > SHARED_BUFFERS_MB_MAX) {
+        throw new IllegalArgumentException("TOLLGATE_DB_SHARED_BUFFERS_MB must be between " + SHARED_BUFFERS_MB_MIN
+            + " and " + SHARED_BUFFERS_MB_MAX + ", was " + sharedBuffersMb);
+      }
+    }
+
+    static int defaultSharedBuffersMb(long memoryBytes) {
+      long eighthMb = memoryBytes / 8 / (1 << 20);
+      return (int) Math.max(SHARED_BUFFERS_MB_DEFAULT_FLOOR, Math.min(SHARED_BUFFERS_MB_DEFAULT_CEILING, eighthMb));
+    }
+
+    private static long physicalMemoryBytes() {
+      // A container's limit where there is one (the JDK reads cgroups).
+      return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+          .getTotalMemorySize();
+    }
+  }
 
   /**
    * Payment secrets from the environment. {@code secretsKey} (TOLLGATE_SECRETS_KEY, base64 of 32

@@ -19,6 +19,9 @@ public final class EmbeddedStore implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedStore.class);
   /** How long an orphaned PostgreSQL from a crashed Tollgate gets to shut down before we give up. */
   static final Duration ORPHAN_STOP_TIMEOUT = Duration.ofSeconds(30);
+  /** PostgreSQL's defaults are 1 GB and 5 min. */
+  static final String MAX_WAL_SIZE = "4GB";
+  static final String CHECKPOINT_TIMEOUT = "15min";
 
   private final DataDirectoryLock lock;
   private final EmbeddedPostgres postgres;
@@ -33,8 +36,9 @@ public final class EmbeddedStore implements AutoCloseable {
    * shutting it down, and starts ours.
    *
    * @param durable false only for test suites: turns fsync and synchronous commit off
+   * @param sharedBuffersMb PostgreSQL's page cache
    */
-  public static EmbeddedStore start(Path dataDir, boolean durable) throws IOException {
+  public static EmbeddedStore start(Path dataDir, boolean durable, int sharedBuffersMb) throws IOException {
     DataDirectoryLock lock = DataDirectoryLock.acquire(dataDir);
     try {
       Path pgData = dataDir.resolve("postgres");
@@ -50,11 +54,18 @@ public final class EmbeddedStore implements AutoCloseable {
               .setServerConfig("full_page_writes", durable ? "on" : "off")
               .setServerConfig("listen_addresses", "127.0.0.1")
               .setServerConfig("max_connections", "200")
+              .setServerConfig("shared_buffers", sharedBuffersMb + "MB")
+              // Fewer checkpoints: the first change to a page after each one writes the whole page
+              // to the WAL, and settles touch index pages all over (keys spread across accounts).
+              // Crash recovery then replays at most this much WAL (BENCHMARKS.md, run 9).
+              .setServerConfig("max_wal_size", MAX_WAL_SIZE)
+              .setServerConfig("checkpoint_timeout", CHECKPOINT_TIMEOUT)
               .setPGStartupWait(Duration.ofSeconds(60))
               // Spring stops it after the connection pool closes; zonky's own hook would race that.
               .setRegisterShutdownHook(false)
               .start();
-      log.info("embedded PostgreSQL started on 127.0.0.1:{} with data in {}", postgres.getPort(), pgData.toAbsolutePath());
+      log.info("embedded PostgreSQL started on 127.0.0.1:{} with data in {} and {} MB of shared buffers",
+          postgres.getPort(), pgData.toAbsolutePath(), sharedBuffersMb);
       return new EmbeddedStore(lock, postgres);
     } catch (IOException | RuntimeException e) {
       lock.close();

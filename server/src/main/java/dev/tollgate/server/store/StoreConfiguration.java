@@ -23,7 +23,8 @@ public class StoreConfiguration {
     if (properties.db().external()) {
       return new EmbeddedStoreHolder(null);
     }
-    return new EmbeddedStoreHolder(EmbeddedStore.start(properties.dataDir(), properties.embedded().durable()));
+    return new EmbeddedStoreHolder(EmbeddedStore.start(
+        properties.dataDir(), properties.embedded().durable(), properties.embedded().sharedBuffersMb()));
   }
 
   @Bean(destroyMethod = "close")

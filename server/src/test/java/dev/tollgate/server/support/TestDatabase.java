@@ -20,7 +20,7 @@ public final class TestDatabase {
     if (store == null) {
       try {
         Path dir = Files.createTempDirectory("tollgate-test-db");
-        store = EmbeddedStore.start(dir, false);
+        store = EmbeddedStore.start(dir, false, 128);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
