@@ -31,6 +31,29 @@ import tools.jackson.databind.exc.ValueInstantiationException;
 public class ProblemAdvice {
   private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
+  /**
+   * The problem for a failure outside Spring MVC (the hot-path filter): the same answer the handler
+   * below would give for it.
+   */
+  public ResponseEntity<Problem> problemFor(Exception e) {
+    if (e instanceof ApiException api) {
+      return api(api);
+    }
+    if (e instanceof AmountFormatException amount) {
+      return amount(amount);
+    }
+    if (e instanceof HttpMessageNotReadableException unreadable) {
+      return unreadable(unreadable);
+    }
+    if (e instanceof BodyTooLargeException tooLarge) {
+      return tooLarge(tooLarge);
+    }
+    if (e instanceof org.springframework.dao.DataAccessException store) {
+      return store(store);
+    }
+    return unexpected(e);
+  }
+
   @ExceptionHandler(ApiException.class)
   ResponseEntity<Problem> api(ApiException e) {
     return ProblemResponses.entity(Problem.of(e.status(), e.code(), e.getMessage(), e.field()));

@@ -2,6 +2,7 @@ package dev.tollgate.server.http;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -22,13 +23,23 @@ public class ProblemResponses {
 
   public void write(HttpServletResponse response, HttpStatus status, String code, String detail)
       throws IOException {
+    write(response, entity(Problem.of(status, code, detail)));
+  }
+
+  /** Writes a problem with its status and headers (a filter's answer where a controller's would be). */
+  public void write(HttpServletResponse response, ResponseEntity<Problem> problem) throws IOException {
     if (response.isCommitted()) {
       return;
     }
     response.resetBuffer();
-    response.setStatus(status.value());
+    response.setStatus(problem.getStatusCode().value());
+    problem.getHeaders().forEach((name, values) -> {
+      if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)) {
+        values.forEach(v -> response.addHeader(name, v));
+      }
+    });
     response.setContentType(Problem.MEDIA_TYPE.toString());
     response.setCharacterEncoding("UTF-8");
-    response.getOutputStream().write(json.writeValueAsBytes(Problem.of(status, code, detail)));
+    response.getOutputStream().write(json.writeValueAsBytes(problem.getBody()));
   }
 }

@@ -35,7 +35,10 @@ class HoldStore {
         rs.getBoolean("exclusive"), SqlTime.read(rs, "created_at"), SqlTime.read(rs, "expires_at"), SqlTime.read(rs, "released_at"));
   }
 
-  /** Holds already placed for these requests (an authorise replay answers with them). */
+  /**
+   * Holds already placed for these requests (an authorise replay answers with them): one index
+   * probe per request, whatever the planner's statistics say (see {@code UsageStore.answers}).
+   */
   Map<RequestKey, HoldRow> byRequest(List<RequestKey> keys) {
     Map<RequestKey, HoldRow> found = new HashMap<>();
     if (keys.isEmpty()) {
@@ -44,7 +47,8 @@ class HoldStore {
     jdbc.sql("""
             SELECT h.id, h.root_id, h.account_id, h.request_id, h.meter, h.api_key_id, h.amount_nanos, h.exclusive, h.created_at,
                    h.expires_at, h.released_at
-              FROM unnest(?::text[], ?::text[]) AS k(r, q) JOIN holds h ON h.root_id = k.r AND h.request_id = k.q""")
+              FROM unnest(?::text[], ?::text[]) AS k(r, q)
+             CROSS JOIN LATERAL (SELECT * FROM holds WHERE root_id = k.r AND request_id = k.q LIMIT 1) h""")
         .params(CallStore.roots(keys), CallStore.requestIds(keys))
         .query(rs -> {
           HoldRow h = map(rs);

@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * The price snapshot as a usage record keeps it (JSON): the version's effective time, mode, the
  * context tier applied, the multiplier and each component with the rate used, amounts as decimal
- * strings. Later price edits never change it.
+ * strings. Later price edits never change it. Components the call did not use (quantity 0) are
+ * left out: they add nothing to the amount, and every stored byte is paid for on each settle.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 record SnapshotJson(
@@ -20,7 +21,8 @@ record SnapshotJson(
   record Component(String name, long quantity, String rate, long per, String amount) {}
 
   static SnapshotJson of(RateSnapshot s, List<String> unpricedTools) {
-    List<Component> components = s.components().stream().map(SnapshotJson::component).toList();
+    List<Component> components =
+        s.components().stream().filter(c -> c.quantity() != 0).map(SnapshotJson::component).toList();
     return new SnapshotJson(
         s.meter(), s.currency(), s.priceEffectiveAt(), s.mode().code(),
         s.contextTierAboveInputTokens().isPresent() ? s.contextTierAboveInputTokens().getAsLong() : null,

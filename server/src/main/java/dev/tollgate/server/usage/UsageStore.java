@@ -17,16 +17,21 @@ class UsageStore {
     this.jdbc = jdbc;
   }
 
-  /** The stored answers of requests already settled, by request; one query for a whole batch. */
+  /**
+   * The stored answers of requests already settled, by request; one query for a whole batch. One
+   * unique-index probe per request (LATERAL … LIMIT 1): a plain join lets a plan made while the
+   * table was small (a fresh install) hash-join over a sequential scan until the next ANALYZE.
+   */
   Map<RequestKey, String> answers(List<RequestKey> keys) {
     Map<RequestKey, String> found = new HashMap<>();
     if (keys.isEmpty()) {
       return found;
     }
     jdbc.sql("""
-            SELECT u.root_id, u.request_id, u.response
+            SELECT k.r AS root_id, k.q AS request_id, u.response
               FROM unnest(?::text[], ?::text[]) AS k(r, q)
-              JOIN usage_records u ON u.root_id = k.r AND u.request_id = k.q""")
+             CROSS JOIN LATERAL (SELECT response FROM usage_records
+                                  WHERE root_id = k.r AND request_id = k.q LIMIT 1) u""")
         .params(CallStore.roots(keys), CallStore.requestIds(keys))
         .query(rs -> {
           found.put(new RequestKey(rs.getString("root_id"), rs.getString("request_id")), rs.getString("response"));
@@ -91,7 +96,7 @@ class UsageStore {
                 cache_write_tokens, reasoning_tokens, calls, seconds, units, billable_units, amount_nanos,
                 postpaid_nanos, postpaid_units, currency, snapshot, response)
             SELECT id, r, a, q, k, m, s, bm, o::timestamptz, ?, rt, l, i1, i2, i3, i4, i5, c, sc, u, b, am, pn, pu, cu,
-                   sn::jsonb, rp
+                   sn::json, rp
               FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
                           ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[],
                           ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[],

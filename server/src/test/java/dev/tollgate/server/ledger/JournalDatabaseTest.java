@@ -52,6 +52,37 @@ class JournalDatabaseTest extends ServerTest {
   }
 
   @Test
+  void refusesPostingsOfAJournalEntryThatDoesNotExist() {
+    String root = uniqueId("orphan");
+    assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
+      insertEntry(root, "je_real");
+      jdbc.sql("""
+              INSERT INTO postings (root_id, entry_id, seq, ledger_account, unit, amount) VALUES
+                (?, 'je_real', 0, 'wallet:x', 'USD', 100), (?, 'je_real', 1, 'adjustment:operator', 'USD', -100),
+                (?, 'je_ghost', 0, 'wallet:x', 'USD', 7), (?, 'je_ghost', 1, 'adjustment:operator', 'USD', -7)""")
+          .params(root, root, root, root)
+          .update();
+    })).hasMessageContaining("posting refers to journal entry je_ghost")
+        .hasRootCauseInstanceOf(org.postgresql.util.PSQLException.class)
+        .satisfies(e -> assertThat(((java.sql.SQLException) org.assertj.core.util.Throwables.getRootCause(e)).getSQLState())
+            .isEqualTo("23503"));
+    assertThat(jdbc.sql("SELECT count(*) FROM postings WHERE root_id = ?").params(root).query(Long.class).single())
+        .isZero();
+  }
+
+  @Test
+  void refusesPostingsOfAnotherFamilysJournalEntry() {
+    String root = uniqueId("own");
+    String other = uniqueId("other");
+    tx.executeWithoutResult(status -> insertEntry(other, "je_theirs"));
+    assertThatThrownBy(() -> tx.executeWithoutResult(status -> jdbc.sql("""
+            INSERT INTO postings (root_id, entry_id, seq, ledger_account, unit, amount) VALUES
+              (?, 'je_theirs', 0, 'wallet:x', 'USD', 5), (?, 'je_theirs', 1, 'adjustment:operator', 'USD', -5)""")
+        .params(root, root)
+        .update())).hasMessageContaining("posting refers to journal entry je_theirs of " + root);
+  }
+
+  @Test
   void refusesUnitsThatOffsetMoney() {
     String root = uniqueId("units");
     assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
