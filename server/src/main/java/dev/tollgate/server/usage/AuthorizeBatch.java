@@ -86,11 +86,12 @@ class AuthorizeBatch {
       }
     }
     // Roots are locked too: concurrency is counted per family.
-    Map<String, CallerAccount> accounts = calls.accounts(accountIds, now);
-    Set<String> toLock = new LinkedHashSet<>(accounts.keySet());
-    accounts.values().forEach(a -> toLock.add(a.rootId()));
+    Map<String, String> rootOf = calls.rootsOf(accountIds);
+    Set<String> toLock = new LinkedHashSet<>(rootOf.keySet());
+    toLock.addAll(rootOf.values());
     Map<String, LockedCredit> locked = credit.lockAndLoad(toLock, now);
-    accounts = calls.accounts(locked.keySet(), now);
+    // Read after the locks: the settings, status and plan as last committed.
+    Map<String, CallerAccount> accounts = calls.accounts(locked.keySet(), now);
     CallStore.PlatformBilling platform = calls.platform();
 
     List<RequestKey> keys = new ArrayList<>();

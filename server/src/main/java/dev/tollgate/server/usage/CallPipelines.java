@@ -13,9 +13,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The two group-commit pipelines of the hot path, one for authorise and one for settle, each
- * applying its batches in one transaction. Two writers per pipeline by default: while one batch
- * waits for its commit to reach the disk, the other is being applied. They never deadlock: every
- * batch locks its accounts in id order.
+ * applying its batches in one transaction. They never deadlock: every batch locks its accounts in
+ * id order.
+ *
+ * <p>Settle has two writers: while one batch waits for its commit to reach the disk, the other is
+ * being applied, which uses both cores under a saturating load (BENCHMARKS.md runs 5–6). Authorise
+ * has one: its batches are small (a few calls at 2,000 calls/s) and cost about ten statements and a
+ * commit each whatever their size, so splitting arrivals over two writers doubled the database
+ * work per call and saturated the CPU, which is what stretched its latency tail (run 10).
  */
 @Component
 class CallPipelines {
@@ -23,16 +28,19 @@ class CallPipelines {
   static final int BATCH_MAX = 1000;
   /** Requests waiting beyond this are refused with 503 rather than queued without bound. */
   static final int QUEUE_MAX = 20_000;
+  static final int SETTLE_WRITERS = 2;
+  static final int AUTHORIZE_WRITERS = 1;
 
   private final GroupCommit<SettleCommand, CallAnswer> settle;
   private final GroupCommit<AuthorizeCommand, CallAnswer> authorize;
 
   CallPipelines(
       SettleBatch settleBatch, AuthorizeBatch authorizeBatch, TransactionTemplate tx, MeterRegistry registry,
-      @Value("${tollgate.hot-path.writers:2}") int writers) {
-    this.settle = new GroupCommit<>("settle", BATCH_MAX, QUEUE_MAX, writers,
+      @Value("${tollgate.hot-path.settle-writers:" + SETTLE_WRITERS + "}") int settleWriters,
+      @Value("${tollgate.hot-path.authorize-writers:" + AUTHORIZE_WRITERS + "}") int authorizeWriters) {
+    this.settle = new GroupCommit<>("settle", BATCH_MAX, QUEUE_MAX, settleWriters,
         batch -> tx.execute(status -> settleBatch.apply(batch)), listener(registry, "settle"));
-    this.authorize = new GroupCommit<>("authorize", BATCH_MAX, QUEUE_MAX, writers,
+    this.authorize = new GroupCommit<>("authorize", BATCH_MAX, QUEUE_MAX, authorizeWriters,
         batch -> tx.execute(status -> authorizeBatch.apply(batch)), listener(registry, "authorize"));
   }
 

@@ -39,6 +39,20 @@ class CallStore {
     return rows;
   }
 
+  /** The root of each account that exists (roots never change): what to lock besides the accounts. */
+  Map<String, String> rootsOf(Collection<String> ids) {
+    Map<String, String> roots = new HashMap<>();
+    if (ids.isEmpty()) {
+      return roots;
+    }
+    jdbc.sql("SELECT id, root_id FROM accounts WHERE id = ANY(?::text[])")
+        .params((Object) ids.toArray(String[]::new))
+        .query(rs -> {
+          roots.put(rs.getString("id"), rs.getString("root_id"));
+        });
+    return roots;
+  }
+
   /** Accounts by id; call after their rows are locked so the values are the latest committed. */
   Map<String, CallerAccount> accounts(Collection<String> ids, Instant now) {
     Map<String, CallerAccount> rows = new HashMap<>();

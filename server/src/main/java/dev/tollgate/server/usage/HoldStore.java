@@ -67,16 +67,21 @@ class HoldStore {
         .params(accountId, limit).query((rs, n) -> map(rs)).list();
   }
 
-  /** Money held by live holds, per account of the batch. */
+  /**
+   * Money held by live holds, per account of the batch: one range of {@code holds_live_by_account}
+   * per account. Written per account (LATERAL) so that no plan cached while the table was small can
+   * scan every hold instead; holds come and go all day, and the statistics trail them.
+   */
   Map<String, Long> liveAmounts(Collection<String> accountIds, Instant now) {
     Map<String, Long> sums = new HashMap<>();
     if (accountIds.isEmpty()) {
       return sums;
     }
     jdbc.sql("""
-            SELECT account_id, sum(amount_nanos) AS held FROM holds
-             WHERE account_id = ANY(?::text[]) AND released_at IS NULL AND expires_at > ?
-             GROUP BY account_id""")
+            SELECT a.id AS account_id, h.held FROM unnest(?::text[]) AS a(id)
+             CROSS JOIN LATERAL (SELECT sum(amount_nanos) AS held FROM holds
+                                  WHERE account_id = a.id AND released_at IS NULL AND expires_at > ?) h
+             WHERE h.held IS NOT NULL""")
         .params(accountIds.toArray(String[]::new), SqlTime.of(now))
         .query(rs -> {
           sums.put(rs.getString("account_id"), rs.getLong("held"));
@@ -99,17 +104,22 @@ class HoldStore {
     }
   }
 
-  /** Live holds per family and meter: the calls in flight that count against concurrency. */
+  /**
+   * Live holds per family and meter: the calls in flight that count against concurrency. One
+   * range of {@code holds_live} per family and meter (LATERAL, as in {@link #liveAmounts}).
+   */
   Map<FamilyMeter, InFlight> liveCounts(Collection<String> rootIds, Collection<String> meters, Instant now) {
     Map<FamilyMeter, InFlight> counts = new HashMap<>();
-    if (rootIds.isEmpty()) {
+    if (rootIds.isEmpty() || meters.isEmpty()) {
       return counts;
     }
     jdbc.sql("""
-            SELECT root_id, meter, count(*) FILTER (WHERE NOT exclusive) AS shared,
-                   count(*) FILTER (WHERE exclusive) AS exclusive FROM holds
-             WHERE root_id = ANY(?::text[]) AND meter = ANY(?::text[]) AND released_at IS NULL AND expires_at > ?
-             GROUP BY root_id, meter""")
+            SELECT r.id AS root_id, m.id AS meter, h.shared, h.exclusive
+              FROM unnest(?::text[]) AS r(id) CROSS JOIN unnest(?::text[]) AS m(id)
+             CROSS JOIN LATERAL (SELECT count(*) FILTER (WHERE NOT exclusive) AS shared,
+                                        count(*) FILTER (WHERE exclusive) AS exclusive FROM holds
+                                  WHERE root_id = r.id AND meter = m.id AND released_at IS NULL AND expires_at > ?) h
+             WHERE h.shared + h.exclusive > 0""")
         .params(rootIds.toArray(String[]::new), meters.toArray(String[]::new), SqlTime.of(now))
         .query(rs -> {
           counts.put(new FamilyMeter(rs.getString("root_id"), rs.getString("meter")),
