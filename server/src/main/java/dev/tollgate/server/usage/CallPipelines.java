@@ -16,11 +16,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * applying its batches in one transaction. They never deadlock: every batch locks its accounts in
  * id order.
  *
- * <p>Settle has two writers: while one batch waits for its commit to reach the disk, the other is
- * being applied, which uses both cores under a saturating load (BENCHMARKS.md runs 5–6). Authorise
- * has one: its batches are small (a few calls at 2,000 calls/s) and cost about ten statements and a
- * commit each whatever their size, so splitting arrivals over two writers doubled the database
- * work per call and saturated the CPU, which is what stretched its latency tail (run 10).
+ * <p>Two writers per pipeline: while one batch waits for its commit to reach the disk, the other
+ * is being applied. One authorise writer makes bigger batches (less database work per call on a
+ * fresh database), but a single slow commit then stalls every caller: in the full benchmark its
+ * p99 rose from 50 ms to 72–239 ms (BENCHMARKS.md, runs 9–11). Both counts can be set
+ * ({@code tollgate.hot-path.settle-writers}, {@code tollgate.hot-path.authorize-writers}).
  */
 @Component
 class CallPipelines {
@@ -29,7 +29,7 @@ class CallPipelines {
   /** Requests waiting beyond this are refused with 503 rather than queued without bound. */
   static final int QUEUE_MAX = 20_000;
   static final int SETTLE_WRITERS = 2;
-  static final int AUTHORIZE_WRITERS = 1;
+  static final int AUTHORIZE_WRITERS = 2;
 
   private final GroupCommit<SettleCommand, CallAnswer> settle;
   private final GroupCommit<AuthorizeCommand, CallAnswer> authorize;
