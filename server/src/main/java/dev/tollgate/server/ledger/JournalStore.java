@@ -62,7 +62,7 @@ public class JournalStore {
     String[] ids = new String[entries];
     String[] accounts = new String[entries];
     String[] kinds = new String[entries];
-    String[] occurred = new String[entries];
+    long[] occurred = new long[entries];
     String[] references = new String[entries];
     int postings = 0;
     for (int i = 0; i < entries; i++) {
@@ -72,14 +72,14 @@ public class JournalStore {
       ids[i] = e.id();
       accounts[i] = b.accountId();
       kinds[i] = e.kind().code();
-      occurred[i] = e.occurredAt().toString();
+      occurred[i] = SqlTime.epochMicros(e.occurredAt());
       references[i] = e.reference();
       postings += e.postings().size();
     }
     jdbc.sql("""
             INSERT INTO journal_entries (root_id, id, account_id, kind, occurred_at, reference, created_at)
-            SELECT r, i, a, k, o::timestamptz, ref, ?
-              FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) AS t(r, i, a, k, o, ref)""")
+            SELECT r, i, a, k, (timestamptz 'epoch' + o * interval '1 microsecond'), ref, ?
+              FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[]) AS t(r, i, a, k, o, ref)""")
         .params(SqlTime.of(createdAt), roots, ids, accounts, kinds, occurred, references)
         .update();
 

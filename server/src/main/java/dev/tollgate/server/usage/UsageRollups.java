@@ -1,5 +1,6 @@
 package dev.tollgate.server.usage;
 
+import dev.tollgate.server.store.SqlTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -71,14 +72,15 @@ class UsageRollups {
       buckets.computeIfAbsent(key, k -> new Totals()).add(r);
     }
     int n = buckets.size();
-    String[] roots = new String[n], accounts = new String[n], starts = new String[n], meters = new String[n];
+    String[] roots = new String[n], accounts = new String[n], meters = new String[n];
+    long[] starts = new long[n];
     String[] keys = new String[n];
     long[][] columns = new long[9][n];
     int i = 0;
     for (Map.Entry<Key, Totals> e : buckets.entrySet()) {
       roots[i] = e.getKey().rootId();
       accounts[i] = e.getKey().accountId();
-      starts[i] = e.getKey().bucketStart().toString();
+      starts[i] = SqlTime.epochMicros(e.getKey().bucketStart());
       meters[i] = e.getKey().meter();
       keys[i] = e.getKey().apiKeyId();
       for (int c = 0; c < 9; c++) {
@@ -92,8 +94,8 @@ class UsageRollups {
             INSERT INTO usage_rollups AS u (root_id, account_id, bucket_start, meter, api_key_id, calls, failed,
                 billable_units, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, amount_nanos,
                 postpaid_nanos)
-            SELECT r, a, b::timestamptz, m, k, c, f, bu, i1, i2, i3, i4, am, pp
-              FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[],
+            SELECT r, a, (timestamptz 'epoch' + b * interval '1 microsecond'), m, k, c, f, bu, i1, i2, i3, i4, am, pp
+              FROM unnest(?::text[], ?::text[], ?::bigint[], ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[],
                           ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[])
                 AS t(r, a, b, m, k, c, f, bu, i1, i2, i3, i4, am, pp)
             ON CONFLICT (root_id, account_id, bucket_start, meter, api_key_id) DO UPDATE SET

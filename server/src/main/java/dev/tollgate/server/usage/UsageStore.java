@@ -55,7 +55,8 @@ class UsageStore {
     int n = rows.size();
     String[] ids = new String[n], roots = new String[n], accounts = new String[n], requests = new String[n];
     String[] keys = new String[n], meters = new String[n], statuses = new String[n], modes = new String[n];
-    String[] occurred = new String[n], routes = new String[n], currencies = new String[n], snapshots = new String[n];
+    String[] routes = new String[n], currencies = new String[n], snapshots = new String[n];
+    long[] occurred = new long[n];
     String[] responses = new String[n];
     Long[] latencies = new Long[n];
     long[] in = new long[n], out = new long[n], cr = new long[n], cw = new long[n], rs = new long[n];
@@ -71,7 +72,7 @@ class UsageStore {
       meters[i] = r.meter();
       statuses[i] = r.success() ? "success" : "failed";
       modes[i] = r.billingMode();
-      occurred[i] = r.occurredAt().toString();
+      occurred[i] = SqlTime.epochMicros(r.occurredAt());
       routes[i] = r.route();
       latencies[i] = r.latencyMs();
       in[i] = r.inputTokens();
@@ -95,10 +96,10 @@ class UsageStore {
                 occurred_at, recorded_at, route, latency_ms, input_tokens, output_tokens, cache_read_tokens,
                 cache_write_tokens, reasoning_tokens, calls, seconds, units, billable_units, amount_nanos,
                 postpaid_nanos, postpaid_units, currency, snapshot, response)
-            SELECT id, r, a, q, k, m, s, bm, o::timestamptz, ?, rt, l, i1, i2, i3, i4, i5, c, sc, u, b, am, pn, pu, cu,
+            SELECT id, r, a, q, k, m, s, bm, (timestamptz 'epoch' + o * interval '1 microsecond'), ?, rt, l, i1, i2, i3, i4, i5, c, sc, u, b, am, pn, pu, cu,
                    sn::json, rp
               FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                          ?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[],
+                          ?::bigint[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[],
                           ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[],
                           ?::bigint[], ?::text[], ?::text[], ?::text[])
                 AS t(id, r, a, q, k, m, s, bm, o, rt, l, i1, i2, i3, i4, i5, c, sc, u, b, am, pn, pu, cu, sn, rp)""")
