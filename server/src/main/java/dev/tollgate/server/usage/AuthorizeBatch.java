@@ -113,13 +113,15 @@ class AuthorizeBatch {
     Map<String, Long> held = new HashMap<>(holds.liveAmounts(accounts.keySet(), now));
     Set<String> roots = new LinkedHashSet<>();
     Set<String> meters = new LinkedHashSet<>();
+    Set<HoldStore.FamilyMeter> familyMeters = new LinkedHashSet<>();
     for (int i = 0; i < n; i++) {
       if (keyOf[i] != null) {
         roots.add(keyOf[i].rootId());
         meters.add(batch.get(i).meter());
+        familyMeters.add(new HoldStore.FamilyMeter(keyOf[i].rootId(), batch.get(i).meter()));
       }
     }
-    Map<HoldStore.FamilyMeter, HoldStore.InFlight> inFlight = new HashMap<>(holds.liveCounts(roots, meters, now));
+    Map<HoldStore.FamilyMeter, HoldStore.InFlight> inFlight = new HashMap<>(holds.liveCounts(familyMeters, now));
     // Purchased concurrency packages raise a family's limit on their meters: one grouped query.
     Map<ConcurrencySlots.FamilyMeter, ConcurrencySlots.Slots> bought = slots.inForce(roots, meters, now);
     Map<RequestKey, HoldStore.HoldRow> placed = new HashMap<>();

@@ -108,19 +108,21 @@ class HoldStore {
    * Live holds per family and meter: the calls in flight that count against concurrency. One
    * range of {@code holds_live} per family and meter (LATERAL, as in {@link #liveAmounts}).
    */
-  Map<FamilyMeter, InFlight> liveCounts(Collection<String> rootIds, Collection<String> meters, Instant now) {
+  Map<FamilyMeter, InFlight> liveCounts(Collection<FamilyMeter> familyMeters, Instant now) {
     Map<FamilyMeter, InFlight> counts = new HashMap<>();
-    if (rootIds.isEmpty() || meters.isEmpty()) {
+    if (familyMeters.isEmpty()) {
       return counts;
     }
     jdbc.sql("""
-            SELECT r.id AS root_id, m.id AS meter, h.shared, h.exclusive
-              FROM unnest(?::text[]) AS r(id) CROSS JOIN unnest(?::text[]) AS m(id)
+            SELECT k.root_id, k.meter, h.shared, h.exclusive
+              FROM unnest(?::text[], ?::text[]) AS k(root_id, meter)
              CROSS JOIN LATERAL (SELECT count(*) FILTER (WHERE NOT exclusive) AS shared,
-                                        count(*) FILTER (WHERE exclusive) AS exclusive FROM holds
-                                  WHERE root_id = r.id AND meter = m.id AND released_at IS NULL AND expires_at > ?) h
+                                        count(*) FILTER (WHERE exclusive) AS exclusive FROM holds h
+                                  WHERE h.root_id = k.root_id AND h.meter = k.meter AND h.released_at IS NULL
+                                    AND h.expires_at > ?) h
              WHERE h.shared + h.exclusive > 0""")
-        .params(rootIds.toArray(String[]::new), meters.toArray(String[]::new), SqlTime.of(now))
+        .params(familyMeters.stream().map(FamilyMeter::rootId).toArray(String[]::new),
+            familyMeters.stream().map(FamilyMeter::meter).toArray(String[]::new), SqlTime.of(now))
         .query(rs -> {
           counts.put(new FamilyMeter(rs.getString("root_id"), rs.getString("meter")),
               new InFlight(rs.getLong("shared"), rs.getLong("exclusive")));

@@ -1,6 +1,7 @@
 package dev.tollgate.server.usage;
 
 import dev.tollgate.server.http.ApiException;
+import dev.tollgate.server.http.BodyTooLargeException;
 import dev.tollgate.server.http.ProblemAdvice;
 import dev.tollgate.server.http.ProblemResponses;
 import jakarta.servlet.FilterChain;
@@ -50,7 +51,10 @@ final class HotPathFilter extends HttpFilter {
       } else {
         calls.authorize(request, response);
       }
+    } catch (BodyTooLargeException e) {
+      problems.write(response, advice.problemFor(e));
     } catch (IOException e) {
+      // The client went away mid-request: nobody to answer.
       throw e;
     } catch (Exception e) {
       problems.write(response, advice.problemFor(e));

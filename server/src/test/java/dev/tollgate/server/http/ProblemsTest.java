@@ -95,6 +95,19 @@ class ProblemsTest extends ServerTest {
   }
 
   @Test
+  void refusesAChunkedSettleThatGrowsOverTheLimitOnTheLeanHotPath() {
+    byte[] chunk = ("{\"requestId\":\"big\",\"meter\":\"m\",\"route\":\"" + "x".repeat(1_100_000) + "\"}").getBytes();
+    HttpRequest request = HttpRequest.newBuilder(URI.create(api().base() + "/v1/settle"))
+        .header("Authorization", "Bearer " + ADMIN_TOKEN)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(chunk)))
+        .build();
+    Api.Response response = Api.send(request);
+    assertThat(response.status()).isEqualTo(413);
+    assertThat(response.code()).isEqualTo("body_too_large");
+  }
+
+  @Test
   void acceptsABodyJustUnderTheLimit() {
     // Name validation refuses it (too long), which proves the body was read and parsed whole.
     String body = "{\"id\":\"" + uniqueId("near") + "\",\"name\":\"" + "x".repeat(1_000_000) + "\"}";
