@@ -82,29 +82,28 @@ class ProblemsTest extends ServerTest {
 
   @Test
   void refusesAChunkedBodyThatGrowsOverTheLimit() {
-    byte[] chunk = ("{\"id\":\"big\",\"name\":\"" + "x".repeat(1_100_000) + "\"}").getBytes();
-    HttpRequest request = HttpRequest.newBuilder(URI.create(api().base() + "/v1/accounts"))
-        .header("Authorization", "Bearer " + ADMIN_TOKEN)
-        .header("Content-Type", "application/json")
-        // A publisher of unknown length makes the client send Transfer-Encoding: chunked.
-        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(chunk)))
-        .build();
-    Api.Response response = Api.send(request);
+    Api.Response response = postChunked("/v1/accounts", "{\"id\":\"big\",\"name\":\"" + "x".repeat(1_100_000) + "\"}");
     assertThat(response.status()).isEqualTo(413);
     assertThat(response.code()).isEqualTo("body_too_large");
   }
 
   @Test
   void refusesAChunkedSettleThatGrowsOverTheLimitOnTheLeanHotPath() {
-    byte[] chunk = ("{\"requestId\":\"big\",\"meter\":\"m\",\"route\":\"" + "x".repeat(1_100_000) + "\"}").getBytes();
-    HttpRequest request = HttpRequest.newBuilder(URI.create(api().base() + "/v1/settle"))
-        .header("Authorization", "Bearer " + ADMIN_TOKEN)
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(chunk)))
-        .build();
-    Api.Response response = Api.send(request);
+    Api.Response response = postChunked(
+        "/v1/settle", "{\"requestId\":\"big\",\"meter\":\"m\",\"route\":\"" + "x".repeat(1_100_000) + "\"}");
     assertThat(response.status()).isEqualTo(413);
     assertThat(response.code()).isEqualTo("body_too_large");
+  }
+
+  private Api.Response postChunked(String path, String body) {
+    byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    HttpRequest request = HttpRequest.newBuilder(URI.create(api().base() + path))
+        .header("Authorization", "Bearer " + ADMIN_TOKEN)
+        .header("Content-Type", "application/json")
+        // A publisher of unknown length makes the client send Transfer-Encoding: chunked.
+        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)))
+        .build();
+    return Api.send(request);
   }
 
   @Test
