@@ -7,7 +7,10 @@ import java.util.Set;
  * log, the balance-change count, the HTTP observation) skip them by this one list.
  */
 public final class HotRoutes {
-  public static final Set<String> PATHS = Set.of("/v1/authorize", "/v1/settle", "/v1/usage:batch");
+  public static final String AUTHORIZE = "/v1/authorize";
+  public static final String SETTLE = "/v1/settle";
+  public static final String USAGE_BATCH = "/v1/usage:batch";
+  public static final Set<String> PATHS = Set.of(AUTHORIZE, SETTLE, USAGE_BATCH);
 
   private HotRoutes() {}
 }

@@ -2,6 +2,7 @@ package dev.tollgate.server.usage;
 
 import dev.tollgate.core.keys.ApiKeyFormat;
 import dev.tollgate.server.http.ApiException;
+import dev.tollgate.server.http.HotRoutes;
 import dev.tollgate.server.pricing.PriceCatalog;
 import dev.tollgate.server.http.Problem;
 import dev.tollgate.server.http.JsonBodies;
@@ -63,7 +64,7 @@ class CallController {
     this.batchTimers = HotPathMetrics.Timers.of(registry, "usage_batch");
   }
 
-  @PostMapping(path = "/v1/authorize", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @PostMapping(path = HotRoutes.AUTHORIZE, consumes = MediaType.APPLICATION_JSON_VALUE)
   @Operation(summary = "May this call run? 200 with a hold, or 401/402/403/404/422/429 with a code",
       requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = AuthorizeBody.class))),
       responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AuthorizeResponse.class))))
@@ -99,7 +100,7 @@ class CallController {
     }
   }
 
-  @PostMapping(path = "/v1/settle", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @PostMapping(path = HotRoutes.SETTLE, consumes = MediaType.APPLICATION_JSON_VALUE)
   @Operation(summary = "Report a finished call: rate, burn credit in order, record; idempotent by requestId",
       requestBody = @RequestBody(required = true, content = @Content(schema = @Schema(implementation = SettleBody.class))),
       responses = @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SettleResponse.class))))
@@ -117,7 +118,7 @@ class CallController {
 
   record BatchBody(List<SettleBody> events) {}
 
-  @PostMapping("/v1/usage:batch")
+  @PostMapping(HotRoutes.USAGE_BATCH)
   @Operation(summary = "Settle up to 1,000 events; one result per event, in order (a settle answer or a problem)")
   ResponseEntity<String> batch(@org.springframework.web.bind.annotation.RequestBody BatchBody body) {
     long start = System.nanoTime();

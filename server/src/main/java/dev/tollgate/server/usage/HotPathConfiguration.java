@@ -1,5 +1,6 @@
 package dev.tollgate.server.usage;
 
+import dev.tollgate.server.http.HotRoutes;
 import dev.tollgate.server.http.ProblemAdvice;
 import dev.tollgate.server.http.ProblemResponses;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -16,7 +17,7 @@ class HotPathConfiguration {
   FilterRegistrationBean<HotPathFilter> hotPathFilter(CallController calls, ProblemAdvice advice, ProblemResponses problems) {
     var registration = new FilterRegistrationBean<>(new HotPathFilter(calls, advice, problems));
     registration.setOrder(ORDER);
-    registration.addUrlPatterns("/v1/authorize", "/v1/settle");
+    registration.addUrlPatterns(HotRoutes.AUTHORIZE, HotRoutes.SETTLE);
     return registration;
   }
 }

@@ -2,6 +2,7 @@ package dev.tollgate.server.usage;
 
 import dev.tollgate.server.http.ApiException;
 import dev.tollgate.server.http.BodyTooLargeException;
+import dev.tollgate.server.http.HotRoutes;
 import dev.tollgate.server.http.ProblemAdvice;
 import dev.tollgate.server.http.ProblemResponses;
 import jakarta.servlet.FilterChain;
@@ -39,8 +40,8 @@ final class HotPathFilter extends HttpFilter {
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     String path = request.getRequestURI();
-    boolean settle = "/v1/settle".equals(path);
-    if (!(settle || "/v1/authorize".equals(path)) || !"POST".equals(request.getMethod())) {
+    boolean settle = HotRoutes.SETTLE.equals(path);
+    if (!(settle || HotRoutes.AUTHORIZE.equals(path)) || !"POST".equals(request.getMethod())) {
       chain.doFilter(request, response);
       return;
     }
