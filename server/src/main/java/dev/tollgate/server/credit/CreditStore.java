@@ -6,14 +6,20 @@ import dev.tollgate.core.credit.BurnSource;
 import dev.tollgate.core.credit.Grant;
 import dev.tollgate.core.credit.GrantClass;
 import dev.tollgate.core.credit.packages.EditionPrecedence;
+import dev.tollgate.server.store.Flight;
+import dev.tollgate.server.store.Flights;
 import dev.tollgate.server.store.SqlTime;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -30,16 +36,19 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class CreditStore {
   private final JdbcClient jdbc;
+  private final Flights flights;
 
-  public CreditStore(JdbcClient jdbc) {
+  public CreditStore(JdbcClient jdbc, Flights flights) {
     this.jdbc = jdbc;
+    this.flights = flights;
   }
 
   /**
-   * Locks the accounts' rows (in id order) and loads what deduction needs, in two round trips for
-   * any number of accounts: one lock statement, one load. The load runs after the lock as its own
-   * statement on purpose: under READ COMMITTED it then sees every change committed by whoever
-   * held the lock before (a join in the locking statement would read its older snapshot).
+   * Locks the accounts' rows (in id order) and loads what deduction needs, in one round trip for
+   * any number of accounts: a lock statement and a load, sent as one {@link Flight}. The load is
+   * its own statement on purpose: under READ COMMITTED it starts once the locks are held and sees
+   * every change committed by whoever held them before (a join in the locking statement would
+   * read its older snapshot).
    *
    * <p>Loaded grants: not voided, not expired before {@code notBefore} (the earliest {@code
    * occurredAt} to settle), with remaining > 0 or of class edition (an exhausted edition is still
@@ -50,45 +59,72 @@ public class CreditStore {
    * EditionPrecedence}: a lower edition's allowance is narrowed to the time no higher one is valid.
    */
   public Map<String, LockedCredit> lockAndLoad(Collection<String> accountIds, Instant notBefore) {
-    String[] sorted = new TreeSet<>(accountIds).toArray(String[]::new);
-    record Locked(String id, String rootId, String currency, boolean postpaid) {}
-    List<Locked> locked = jdbc.sql("""
-            SELECT id, root_id, currency, postpaid_enabled FROM accounts
-             WHERE id = ANY(?::text[]) ORDER BY id FOR UPDATE""")
-        .params((Object) sorted)
-        .query((rs, row) -> new Locked(
-            rs.getString("id"), rs.getString("root_id"), rs.getString("currency"), rs.getBoolean("postpaid_enabled")))
-        .list();
-    if (locked.isEmpty()) {
-      return Map.of();
+    Flight flight = flights.start();
+    lock(flight, accountIds);
+    Flight.Answer<Map<String, LockedCredit>> credit = load(flight, accountIds, notBefore);
+    flight.send();
+    return credit.get();
+  }
+
+  /**
+   * Locks these accounts' rows in id order (unknown ids are skipped), as a query of a flight; the
+   * answer is the ids locked. Queries added after it in the same flight start once the locks are
+   * held, so they read what the previous holder committed: {@link #lockAndLoad} in one round trip,
+   * or a hot-path batch that sends its lock and all its reads together.
+   */
+  public Flight.Answer<Set<String>> lock(Flight flight, Collection<String> accountIds) {
+    if (accountIds.isEmpty()) {
+      return Flight.known(Set.of());
     }
-    String[] roots = locked.stream().map(Locked::rootId).toArray(String[]::new);
-    String[] ids = locked.stream().map(Locked::id).toArray(String[]::new);
+    return flight.add("SELECT id FROM accounts WHERE id = ANY(?::text[]) ORDER BY id FOR UPDATE", rs -> {
+      Set<String> ids = new HashSet<>();
+      while (rs.next()) {
+        ids.add(rs.getString("id"));
+      }
+      return ids;
+    }, (Object) new TreeSet<>(accountIds).toArray(String[]::new));
+  }
+
+  /** The credit of these accounts (see {@link #lockAndLoad}), as a query of a flight that locked them first. */
+  public Flight.Answer<Map<String, LockedCredit>> load(Flight flight, Collection<String> accountIds, Instant notBefore) {
+    if (accountIds.isEmpty()) {
+      return Flight.known(Map.of());
+    }
+    return flight.add("SELECT a.id AS a_id, a.root_id AS a_root_id, a.currency AS a_currency, "
+            + "a.postpaid_enabled AS a_postpaid, w.balance_nanos AS w_balance, g.edition_rank AS g_edition_rank, "
+            + GrantRows.COLUMNS + "\n" + """
+             FROM unnest(?::text[]) AS k(id)
+             JOIN accounts a ON a.id = k.id
+             LEFT JOIN wallets w ON w.root_id = a.root_id AND w.account_id = a.id
+             LEFT JOIN grants g ON g.root_id = a.root_id AND g.account_id = a.id AND g.voided_at IS NULL
+                   AND (g.remaining > 0 OR g.class = 'edition') AND (g.expires_at IS NULL OR g.expires_at > ?)""",
+        rs -> credits(rs, notBefore), accountIds.toArray(String[]::new), SqlTime.of(notBefore));
+  }
+
+  private record Account(String id, String rootId, String currency, boolean postpaid) {}
+
+  private static Map<String, LockedCredit> credits(ResultSet rs, Instant notBefore) throws SQLException {
+    var accounts = new LinkedHashMap<String, Account>();
     var wallets = new HashMap<String, Long>();
     var grants = new HashMap<String, List<Grant>>();
     // Ranks of purchased editions' allowances, for EditionPrecedence; usually empty.
     var ranks = new HashMap<String, Integer>();
-    jdbc.sql("SELECT a.id AS a_id, w.balance_nanos AS w_balance, g.edition_rank AS g_edition_rank, "
-            + GrantRows.COLUMNS + "\n" + """
-             FROM unnest(?::text[], ?::text[]) AS a(root_id, id)
-             LEFT JOIN wallets w ON w.root_id = a.root_id AND w.account_id = a.id
-             LEFT JOIN grants g ON g.root_id = a.root_id AND g.account_id = a.id AND g.voided_at IS NULL
-                   AND (g.remaining > 0 OR g.class = 'edition') AND (g.expires_at IS NULL OR g.expires_at > ?)""")
-        .params(roots, ids, SqlTime.of(notBefore))
-        .query(rs -> {
-          String account = rs.getString("a_id");
-          wallets.put(account, rs.getLong("w_balance"));
-          List<Grant> list = grants.computeIfAbsent(account, a -> new ArrayList<>());
-          if (rs.getString("g_id") != null) {
-            list.add(GrantRows.map(rs).grant());
-            int rank = rs.getInt("g_edition_rank");
-            if (!rs.wasNull()) {
-              ranks.put(rs.getString("g_id"), rank);
-            }
-          }
-        });
+    while (rs.next()) {
+      String account = rs.getString("a_id");
+      accounts.putIfAbsent(account, new Account(
+          account, rs.getString("a_root_id"), rs.getString("a_currency"), rs.getBoolean("a_postpaid")));
+      wallets.put(account, rs.getLong("w_balance"));
+      List<Grant> list = grants.computeIfAbsent(account, a -> new ArrayList<>());
+      if (rs.getString("g_id") != null) {
+        list.add(GrantRows.map(rs).grant());
+        int rank = rs.getInt("g_edition_rank");
+        if (!rs.wasNull()) {
+          ranks.put(rs.getString("g_id"), rank);
+        }
+      }
+    }
     var result = new LinkedHashMap<String, LockedCredit>();
-    for (Locked a : locked) {
+    for (Account a : accounts.values()) {
       // Only the highest edition's allowance pays (seed 000); lower ones are narrowed here, once
       // per load, so the deduction engine and the settle loop stay unaware of editions.
       List<Grant> list = EditionPrecedence.apply(grants.getOrDefault(a.id(), List.of()), ranks, notBefore);

@@ -15,6 +15,8 @@ import dev.tollgate.server.credit.LockedCredit;
 import dev.tollgate.server.credit.packages.ConcurrencySlots;
 import dev.tollgate.server.pricing.CatalogRating;
 import dev.tollgate.server.pricing.PriceCatalog;
+import dev.tollgate.server.store.Flight;
+import dev.tollgate.server.store.Flights;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -53,10 +55,14 @@ class AuthorizeBatch {
   private final InstantSource clock;
   private final JsonMapper json;
   private final RefusalMemory refusals;
+  private final Flights flights;
+  private final AccountRoots roots;
 
   AuthorizeBatch(Callers callers, CallStore calls, CreditStore credit, HoldStore holds, PriceCatalog catalog,
-      ConcurrencySlots slots, InstantSource clock, JsonMapper json, RefusalMemory refusals) {
+      ConcurrencySlots slots, InstantSource clock, JsonMapper json, RefusalMemory refusals, Flights flights, AccountRoots roots) {
     this.refusals = refusals;
+    this.flights = flights;
+    this.roots = roots;
     this.callers = callers;
     this.calls = calls;
     this.credit = credit;
@@ -86,44 +92,54 @@ class AuthorizeBatch {
       }
     }
     // Roots are locked too: concurrency is counted per family.
-    Map<String, String> rootOf = calls.rootsOf(accountIds);
+    Map<String, String> rootOf = roots.of(accountIds);
     Set<String> toLock = new LinkedHashSet<>(rootOf.keySet());
     toLock.addAll(rootOf.values());
-    Map<String, LockedCredit> locked = credit.lockAndLoad(toLock, now);
-    // Read after the locks: the settings, status and plan as last committed.
-    Map<String, CallerAccount> accounts = calls.accounts(locked.keySet(), now);
-    CallStore.PlatformBilling platform = calls.platform();
 
     List<RequestKey> keys = new ArrayList<>();
     RequestKey[] keyOf = new RequestKey[n];
-    for (int i = 0; i < n; i++) {
-      if (answers[i] == null) {
-        Callers.Caller c = (Callers.Caller) resolved.get(i);
-        CallerAccount account = accounts.get(c.accountId());
-        if (account == null) {
-          answers[i] = new CallAnswer.Refused(HttpStatus.NOT_FOUND, "account_not_found", "no account with id '" + c.accountId() + "'");
-          refusals.remember(batch.get(i), (CallAnswer.Refused) answers[i], epoch);
-        } else {
-          keyOf[i] = new RequestKey(account.rootId(), batch.get(i).requestId());
-          keys.add(keyOf[i]);
-        }
-      }
-    }
-    Map<RequestKey, HoldStore.HoldRow> existing = holds.byRequest(keys);
-    Map<String, Long> held = new HashMap<>(holds.liveAmounts(accounts.keySet(), now));
-    Set<String> roots = new LinkedHashSet<>();
     Set<String> meters = new LinkedHashSet<>();
     Set<HoldStore.FamilyMeter> familyMeters = new LinkedHashSet<>();
     for (int i = 0; i < n; i++) {
-      if (keyOf[i] != null) {
-        roots.add(keyOf[i].rootId());
-        meters.add(batch.get(i).meter());
-        familyMeters.add(new HoldStore.FamilyMeter(keyOf[i].rootId(), batch.get(i).meter()));
+      if (answers[i] == null) {
+        String root = rootOf.get(((Callers.Caller) resolved.get(i)).accountId());
+        if (root != null) {
+          keyOf[i] = new RequestKey(root, batch.get(i).requestId());
+          keys.add(keyOf[i]);
+          meters.add(batch.get(i).meter());
+          familyMeters.add(new HoldStore.FamilyMeter(root, batch.get(i).meter()));
+        }
       }
     }
-    Map<HoldStore.FamilyMeter, HoldStore.InFlight> inFlight = new HashMap<>(holds.liveCounts(familyMeters, now));
+    // The locks, then every read, in one round trip: each read starts once the locks are held
+    // and sees everything committed before it.
+    Flight flight = flights.startWithGenericPlans();
+    Flight.Answer<Set<String>> lockedRead = credit.lock(flight, toLock);
+    Flight.Answer<Map<String, LockedCredit>> creditRead = credit.load(flight, rootOf.keySet(), now);
+    Flight.Answer<Map<String, CallerAccount>> accountsRead = calls.accounts(flight, rootOf.keySet(), now);
+    Flight.Answer<CallStore.PlatformBilling> platformRead = calls.platform(flight);
+    Flight.Answer<Map<RequestKey, HoldStore.HoldRow>> existingRead = holds.byRequest(flight, keys);
+    Flight.Answer<Map<String, Long>> heldRead = holds.liveAmounts(flight, rootOf.keySet(), now);
+    Flight.Answer<Map<HoldStore.FamilyMeter, HoldStore.InFlight>> inFlightRead = holds.liveCounts(flight, familyMeters, now);
     // Purchased concurrency packages raise a family's limit on their meters: one grouped query.
-    Map<ConcurrencySlots.FamilyMeter, ConcurrencySlots.Slots> bought = slots.inForce(roots, meters, now);
+    Flight.Answer<Map<ConcurrencySlots.FamilyMeter, ConcurrencySlots.Slots>> boughtRead =
+        slots.inForce(flight, new LinkedHashSet<>(rootOf.values()), meters, now);
+    flight.send();
+    Set<String> locked = lockedRead.get();
+    for (int i = 0; i < n; i++) {
+      String id = answers[i] == null ? ((Callers.Caller) resolved.get(i)).accountId() : null;
+      if (id != null && !locked.contains(id)) {
+        answers[i] = CallAnswer.Refused.accountNotFound(id);
+        refusals.remember(batch.get(i), (CallAnswer.Refused) answers[i], epoch);
+      }
+    }
+    Map<String, LockedCredit> loaded = creditRead.get();
+    Map<String, CallerAccount> accounts = accountsRead.get();
+    CallStore.PlatformBilling platform = platformRead.get();
+    Map<RequestKey, HoldStore.HoldRow> existing = existingRead.get();
+    Map<String, Long> held = new HashMap<>(heldRead.get());
+    Map<HoldStore.FamilyMeter, HoldStore.InFlight> inFlight = new HashMap<>(inFlightRead.get());
+    Map<ConcurrencySlots.FamilyMeter, ConcurrencySlots.Slots> bought = boughtRead.get();
     Map<RequestKey, HoldStore.HoldRow> placed = new HashMap<>();
     List<HoldStore.HoldRow> newHolds = new ArrayList<>();
     Duration timeout = Duration.ofMillis(platform.holdTimeoutMs());
@@ -144,7 +160,7 @@ class AuthorizeBatch {
         continue;
       }
       BillingMode mode = account.billingMode() != null ? account.billingMode() : platform.mode();
-      Decision d = decide(cmd, account, mode, platform, locked.get(account.id()).credit(), held, inFlight, bought, now);
+      Decision d = decide(cmd, account, mode, platform, loaded.get(account.id()).credit(), held, inFlight, bought, now);
       if (d.refusal != null) {
         answers[i] = d.refusal;
         if (d.lasting) {

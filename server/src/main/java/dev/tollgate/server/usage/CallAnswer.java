@@ -9,5 +9,9 @@ import org.springframework.http.HttpStatus;
 sealed interface CallAnswer {
   record Answered(String json) implements CallAnswer {}
 
-  record Refused(HttpStatus status, String code, String detail) implements CallAnswer {}
+  record Refused(HttpStatus status, String code, String detail) implements CallAnswer {
+    static Refused accountNotFound(String accountId) {
+      return new Refused(HttpStatus.NOT_FOUND, "account_not_found", "no account with id '" + accountId + "'");
+    }
+  }
 }

@@ -3,7 +3,10 @@ package dev.tollgate.server.usage;
 import dev.tollgate.core.accounts.BillingMode;
 import dev.tollgate.core.accounts.AccountStatus;
 import dev.tollgate.core.pricing.Fraction;
+import dev.tollgate.server.store.Flight;
 import dev.tollgate.server.store.SqlTime;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -12,7 +15,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The reads every hot-path batch makes: keys, accounts, platform settings. One query each. */
+/** The reads every hot-path batch makes: keys, accounts, platform settings. One query each; the last two go in a batch's flight. */
 @Repository
 class CallStore {
   private final JdbcClient jdbc;
@@ -39,27 +42,12 @@ class CallStore {
     return rows;
   }
 
-  /** The root of each account that exists (roots never change): what to lock besides the accounts. */
-  Map<String, String> rootsOf(Collection<String> ids) {
-    Map<String, String> roots = new HashMap<>();
+  /** Accounts by id, as a query of a flight sent after their rows are locked: the values are the latest committed. */
+  Flight.Answer<Map<String, CallerAccount>> accounts(Flight flight, Collection<String> ids, Instant now) {
     if (ids.isEmpty()) {
-      return roots;
+      return Flight.known(Map.of());
     }
-    jdbc.sql("SELECT id, root_id FROM accounts WHERE id = ANY(?::text[])")
-        .params((Object) ids.toArray(String[]::new))
-        .query(rs -> {
-          roots.put(rs.getString("id"), rs.getString("root_id"));
-        });
-    return roots;
-  }
-
-  /** Accounts by id; call after their rows are locked so the values are the latest committed. */
-  Map<String, CallerAccount> accounts(Collection<String> ids, Instant now) {
-    Map<String, CallerAccount> rows = new HashMap<>();
-    if (ids.isEmpty()) {
-      return rows;
-    }
-    jdbc.sql("""
+    return flight.add("""
             SELECT id, root_id, currency, status, price_group, billing_mode, prepaid_amount_nanos,
                    content_moderation, postpaid_enabled, overdue_since IS NOT NULL AS overdue,
                    -- The discount of the plan whose edition is in effect now: the highest rank
@@ -70,20 +58,22 @@ class CallStore {
                                AND e.effective_at <= ? AND e.expires_at > ?
                              ORDER BY e.rank DESC, e.expires_at DESC, e.id ASC LIMIT 1) AS effective
                       JOIN plans p ON p.id = effective.package_id) AS plan_discount
-              FROM accounts a WHERE a.id = ANY(?::text[])""")
-        .params(SqlTime.of(now), SqlTime.of(now), ids.toArray(String[]::new))
-        .query(rs -> {
-          String mode = rs.getString("billing_mode");
-          long prepaid = rs.getLong("prepaid_amount_nanos");
-          Long prepaidOverride = rs.wasNull() ? null : prepaid;
-          rows.put(rs.getString("id"), new CallerAccount(
-              rs.getString("id"), rs.getString("root_id"), rs.getString("currency"),
-              AccountStatus.fromCode(rs.getString("status")).orElseThrow(), rs.getString("price_group"),
-              mode == null ? null : BillingMode.fromCode(mode).orElseThrow(), prepaidOverride,
-              rs.getBoolean("content_moderation"), rs.getBoolean("postpaid_enabled"),
-              rs.getBoolean("overdue"), discount(rs.getString("plan_discount"))));
-        });
-    return rows;
+              FROM accounts a WHERE a.id = ANY(?::text[])""",
+        rs -> {
+          Map<String, CallerAccount> rows = new HashMap<>();
+          while (rs.next()) {
+            String mode = rs.getString("billing_mode");
+            long prepaid = rs.getLong("prepaid_amount_nanos");
+            Long prepaidOverride = rs.wasNull() ? null : prepaid;
+            rows.put(rs.getString("id"), new CallerAccount(
+                rs.getString("id"), rs.getString("root_id"), rs.getString("currency"),
+                AccountStatus.fromCode(rs.getString("status")).orElseThrow(), rs.getString("price_group"),
+                mode == null ? null : BillingMode.fromCode(mode).orElseThrow(), prepaidOverride,
+                rs.getBoolean("content_moderation"), rs.getBoolean("postpaid_enabled"),
+                rs.getBoolean("overdue"), discount(rs.getString("plan_discount"))));
+          }
+          return rows;
+        }, SqlTime.of(now), SqlTime.of(now), ids.toArray(String[]::new));
   }
 
   /** A plan discount of 1 (none) is no multiplier at all. */
@@ -97,12 +87,27 @@ class CallStore {
 
   record PlatformBilling(BillingMode mode, long prepaidAmountNanos, long holdTimeoutMs) {}
 
+  private static final String PLATFORM_SQL =
+      "SELECT billing_mode, prepaid_amount_nanos, hold_timeout_ms FROM billing_settings WHERE id = 1";
+
   PlatformBilling platform() {
-    return jdbc.sql("SELECT billing_mode, prepaid_amount_nanos, hold_timeout_ms FROM billing_settings WHERE id = 1")
-        .query((rs, n) -> new PlatformBilling(
-            BillingMode.fromCode(rs.getString("billing_mode")).orElseThrow(), rs.getLong("prepaid_amount_nanos"),
-            rs.getLong("hold_timeout_ms")))
-        .single();
+    return jdbc.sql(PLATFORM_SQL).query((rs, n) -> platform(rs)).single();
+  }
+
+  /** The platform's billing settings, as a query of a flight. */
+  Flight.Answer<PlatformBilling> platform(Flight flight) {
+    return flight.add(PLATFORM_SQL, rs -> {
+      if (!rs.next()) {
+        throw new IllegalStateException("billing_settings has no row 1");
+      }
+      return platform(rs);
+    });
+  }
+
+  private static PlatformBilling platform(ResultSet rs) throws SQLException {
+    return new PlatformBilling(
+        BillingMode.fromCode(rs.getString("billing_mode")).orElseThrow(), rs.getLong("prepaid_amount_nanos"),
+        rs.getLong("hold_timeout_ms"));
   }
 
   static String[] roots(List<RequestKey> keys) {

@@ -1,5 +1,6 @@
 package dev.tollgate.server.usage;
 
+import dev.tollgate.server.store.Flight;
 import dev.tollgate.server.store.SqlTime;
 import java.time.Instant;
 import java.util.Collection;
@@ -39,22 +40,23 @@ class HoldStore {
    * Holds already placed for these requests (an authorise replay answers with them): one index
    * probe per request, whatever the planner's statistics say (see {@code UsageStore.answers}).
    */
-  Map<RequestKey, HoldRow> byRequest(List<RequestKey> keys) {
-    Map<RequestKey, HoldRow> found = new HashMap<>();
+  Flight.Answer<Map<RequestKey, HoldRow>> byRequest(Flight flight, List<RequestKey> keys) {
     if (keys.isEmpty()) {
-      return found;
+      return Flight.known(Map.of());
     }
-    jdbc.sql("""
+    return flight.add("""
             SELECT h.id, h.root_id, h.account_id, h.request_id, h.meter, h.api_key_id, h.amount_nanos, h.exclusive, h.created_at,
                    h.expires_at, h.released_at
               FROM unnest(?::text[], ?::text[]) AS k(r, q)
-             CROSS JOIN LATERAL (SELECT * FROM holds WHERE root_id = k.r AND request_id = k.q LIMIT 1) h""")
-        .params(CallStore.roots(keys), CallStore.requestIds(keys))
-        .query(rs -> {
-          HoldRow h = map(rs);
-          found.put(new RequestKey(h.rootId(), h.requestId()), h);
-        });
-    return found;
+             CROSS JOIN LATERAL (SELECT * FROM holds WHERE root_id = k.r AND request_id = k.q LIMIT 1) h""",
+        rs -> {
+          Map<RequestKey, HoldRow> found = new HashMap<>();
+          while (rs.next()) {
+            HoldRow h = map(rs);
+            found.put(new RequestKey(h.rootId(), h.requestId()), h);
+          }
+          return found;
+        }, CallStore.roots(keys), CallStore.requestIds(keys));
   }
 
   Optional<HoldRow> byId(String id) {
@@ -72,21 +74,22 @@ class HoldStore {
    * per account. Written per account (LATERAL) so that no plan cached while the table was small can
    * scan every hold instead; holds come and go all day, and the statistics trail them.
    */
-  Map<String, Long> liveAmounts(Collection<String> accountIds, Instant now) {
-    Map<String, Long> sums = new HashMap<>();
+  Flight.Answer<Map<String, Long>> liveAmounts(Flight flight, Collection<String> accountIds, Instant now) {
     if (accountIds.isEmpty()) {
-      return sums;
+      return Flight.known(Map.of());
     }
-    jdbc.sql("""
+    return flight.add("""
             SELECT a.id AS account_id, h.held FROM unnest(?::text[]) AS a(id)
              CROSS JOIN LATERAL (SELECT sum(amount_nanos) AS held FROM holds
                                   WHERE account_id = a.id AND released_at IS NULL AND expires_at > ?) h
-             WHERE h.held IS NOT NULL""")
-        .params(accountIds.toArray(String[]::new), SqlTime.of(now))
-        .query(rs -> {
-          sums.put(rs.getString("account_id"), rs.getLong("held"));
-        });
-    return sums;
+             WHERE h.held IS NOT NULL""",
+        rs -> {
+          Map<String, Long> sums = new HashMap<>();
+          while (rs.next()) {
+            sums.put(rs.getString("account_id"), rs.getLong("held"));
+          }
+          return sums;
+        }, accountIds.toArray(String[]::new), SqlTime.of(now));
   }
 
   record FamilyMeter(String rootId, String meter) {}
@@ -108,26 +111,27 @@ class HoldStore {
    * Live holds per family and meter: the calls in flight that count against concurrency. One
    * range of {@code holds_live} per family and meter (LATERAL, as in {@link #liveAmounts}).
    */
-  Map<FamilyMeter, InFlight> liveCounts(Collection<FamilyMeter> familyMeters, Instant now) {
-    Map<FamilyMeter, InFlight> counts = new HashMap<>();
+  Flight.Answer<Map<FamilyMeter, InFlight>> liveCounts(Flight flight, Collection<FamilyMeter> familyMeters, Instant now) {
     if (familyMeters.isEmpty()) {
-      return counts;
+      return Flight.known(Map.of());
     }
-    jdbc.sql("""
+    return flight.add("""
             SELECT k.root_id, k.meter, h.shared, h.exclusive
               FROM unnest(?::text[], ?::text[]) AS k(root_id, meter)
              CROSS JOIN LATERAL (SELECT count(*) FILTER (WHERE NOT exclusive) AS shared,
                                         count(*) FILTER (WHERE exclusive) AS exclusive FROM holds h
                                   WHERE h.root_id = k.root_id AND h.meter = k.meter AND h.released_at IS NULL
                                     AND h.expires_at > ?) h
-             WHERE h.shared + h.exclusive > 0""")
-        .params(familyMeters.stream().map(FamilyMeter::rootId).toArray(String[]::new),
-            familyMeters.stream().map(FamilyMeter::meter).toArray(String[]::new), SqlTime.of(now))
-        .query(rs -> {
-          counts.put(new FamilyMeter(rs.getString("root_id"), rs.getString("meter")),
-              new InFlight(rs.getLong("shared"), rs.getLong("exclusive")));
-        });
-    return counts;
+             WHERE h.shared + h.exclusive > 0""",
+        rs -> {
+          Map<FamilyMeter, InFlight> counts = new HashMap<>();
+          while (rs.next()) {
+            counts.put(new FamilyMeter(rs.getString("root_id"), rs.getString("meter")),
+                new InFlight(rs.getLong("shared"), rs.getLong("exclusive")));
+          }
+          return counts;
+        }, familyMeters.stream().map(FamilyMeter::rootId).toArray(String[]::new),
+        familyMeters.stream().map(FamilyMeter::meter).toArray(String[]::new), SqlTime.of(now));
   }
 
   void insert(List<HoldRow> holds) {

@@ -18,6 +18,8 @@ import dev.tollgate.server.ledger.Booking;
 import dev.tollgate.server.ledger.JournalStore;
 import dev.tollgate.server.pricing.CatalogRating;
 import dev.tollgate.server.pricing.PriceCatalog;
+import dev.tollgate.server.store.Flight;
+import dev.tollgate.server.store.Flights;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -53,10 +55,14 @@ class SettleBatch {
   private final PriceCatalog catalog;
   private final InstantSource clock;
   private final JsonMapper json;
+  private final Flights flights;
+  private final AccountRoots roots;
 
   SettleBatch(Callers callers, CallStore calls, CreditStore credit, UsageStore usage, UsageRollups rollups,
-      HoldStore holds, JournalStore journal, PriceCatalog catalog, InstantSource clock, JsonMapper json) {
+      HoldStore holds, JournalStore journal, PriceCatalog catalog, InstantSource clock, JsonMapper json, Flights flights, AccountRoots roots) {
     this.rollups = rollups;
+    this.flights = flights;
+    this.roots = roots;
     this.callers = callers;
     this.calls = calls;
     this.credit = credit;
@@ -87,27 +93,41 @@ class SettleBatch {
         answers[i] = (CallAnswer) resolved.get(i);
       }
     }
-    Map<String, LockedCredit> locked = credit.lockAndLoad(accountIds, earliest);
-    Map<String, CallerAccount> accounts = calls.accounts(locked.keySet(), now);
-    CallStore.PlatformBilling platform = calls.platform();
-
+    Map<String, String> rootOf = roots.of(accountIds);
     List<RequestKey> keys = new ArrayList<>();
     RequestKey[] keyOf = new RequestKey[n];
     for (int i = 0; i < n; i++) {
       if (answers[i] == null) {
-        Callers.Caller c = (Callers.Caller) resolved.get(i);
-        CallerAccount account = accounts.get(c.accountId());
-        if (account == null) {
-          answers[i] = new CallAnswer.Refused(HttpStatus.NOT_FOUND, "account_not_found", "no account with id '" + c.accountId() + "'");
-          continue;
+        String root = rootOf.get(((Callers.Caller) resolved.get(i)).accountId());
+        if (root != null) {
+          keyOf[i] = new RequestKey(root, batch.get(i).requestId());
+          keys.add(keyOf[i]);
         }
-        keyOf[i] = new RequestKey(account.rootId(), batch.get(i).requestId());
-        keys.add(keyOf[i]);
       }
     }
-    Map<RequestKey, String> replayed = usage.answers(keys);
+    // The locks, then every read, in one round trip: each read starts once the locks are held
+    // and sees everything committed before it.
+    Flight flight = flights.startWithGenericPlans();
+    Flight.Answer<Set<String>> lockedRead = credit.lock(flight, rootOf.keySet());
+    Flight.Answer<Map<String, LockedCredit>> creditRead = credit.load(flight, rootOf.keySet(), earliest);
+    Flight.Answer<Map<String, CallerAccount>> accountsRead = calls.accounts(flight, rootOf.keySet(), now);
+    Flight.Answer<CallStore.PlatformBilling> platformRead = calls.platform(flight);
+    Flight.Answer<Map<RequestKey, String>> replayedRead = usage.answers(flight, keys);
     // Calls admitted on exclusive concurrency (seed 000) consume no credit.
-    Map<RequestKey, HoldStore.HoldRow> heldFor = holds.byRequest(keys);
+    Flight.Answer<Map<RequestKey, HoldStore.HoldRow>> heldForRead = holds.byRequest(flight, keys);
+    flight.send();
+    Set<String> lockedIds = lockedRead.get();
+    for (int i = 0; i < n; i++) {
+      String id = answers[i] == null ? ((Callers.Caller) resolved.get(i)).accountId() : null;
+      if (id != null && !lockedIds.contains(id)) {
+        answers[i] = CallAnswer.Refused.accountNotFound(id);
+      }
+    }
+    Map<String, LockedCredit> locked = creditRead.get();
+    Map<String, CallerAccount> accounts = accountsRead.get();
+    CallStore.PlatformBilling platform = platformRead.get();
+    Map<RequestKey, String> replayed = replayedRead.get();
+    Map<RequestKey, HoldStore.HoldRow> heldFor = heldForRead.get();
 
     Map<String, AccountCredit> state = new HashMap<>();
     locked.forEach((id, l) -> state.put(id, l.credit()));

@@ -1,5 +1,6 @@
 package dev.tollgate.server.usage;
 
+import dev.tollgate.server.store.Flight;
 import dev.tollgate.server.store.SqlTime;
 import java.time.Instant;
 import java.util.HashMap;
@@ -22,21 +23,22 @@ class UsageStore {
    * unique-index probe per request (LATERAL … LIMIT 1): a plain join lets a plan made while the
    * table was small (a fresh install) hash-join over a sequential scan until the next ANALYZE.
    */
-  Map<RequestKey, String> answers(List<RequestKey> keys) {
-    Map<RequestKey, String> found = new HashMap<>();
+  Flight.Answer<Map<RequestKey, String>> answers(Flight flight, List<RequestKey> keys) {
     if (keys.isEmpty()) {
-      return found;
+      return Flight.known(Map.of());
     }
-    jdbc.sql("""
+    return flight.add("""
             SELECT k.r AS root_id, k.q AS request_id, u.response
               FROM unnest(?::text[], ?::text[]) AS k(r, q)
              CROSS JOIN LATERAL (SELECT response FROM usage_records
-                                  WHERE root_id = k.r AND request_id = k.q LIMIT 1) u""")
-        .params(CallStore.roots(keys), CallStore.requestIds(keys))
-        .query(rs -> {
-          found.put(new RequestKey(rs.getString("root_id"), rs.getString("request_id")), rs.getString("response"));
-        });
-    return found;
+                                  WHERE root_id = k.r AND request_id = k.q LIMIT 1) u""",
+        rs -> {
+          Map<RequestKey, String> found = new HashMap<>();
+          while (rs.next()) {
+            found.put(new RequestKey(rs.getString("root_id"), rs.getString("request_id")), rs.getString("response"));
+          }
+          return found;
+        }, CallStore.roots(keys), CallStore.requestIds(keys));
   }
 
   /** A settled call as stored. */

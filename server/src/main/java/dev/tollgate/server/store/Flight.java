@@ -1,0 +1,130 @@
+package dev.tollgate.server.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.jdbc.core.ResultSetExtractor;
+import org.springframework.jdbc.core.SqlTypeValue;
+import org.springframework.jdbc.core.StatementCreatorUtils;
+
+/**
+ * Queries sent to PostgreSQL together, in one network round trip. The driver sends a prepared
+ * statement that holds several queries as one message train (each query parsed, bound and
+ * executed in turn, then one sync), so a batch that needs six independent reads waits for the
+ * network once instead of six times; on this 2-core machine a round trip costs both processes a
+ * send, a receive and a wake-up (BENCHMARKS.md, runs 15–16).
+ *
+ * <p>Each query is still its own statement: under READ COMMITTED each one sees everything committed
+ * before it starts, exactly as if it were sent alone. Queries in one flight must not depend on each
+ * other's results; what a later statement needs goes in a later flight.
+ *
+ * <p>Use: {@code add} every query (an empty input may answer without one, {@link #known}), {@link
+ * #send} once, then read each {@link Answer}. A flight is for one thread and one send.
+ */
+public final class Flight {
+  /** Queries per flight: a batch's reads, not a bulk channel. */
+  public static final int QUERIES_MAX = 16;
+
+  private final JdbcOperations jdbc;
+  private final List<Query<?>> queries = new ArrayList<>();
+  private boolean sent;
+
+  Flight(JdbcOperations jdbc, boolean genericPlans) {
+    this.jdbc = jdbc;
+    if (genericPlans) {
+      add("SELECT set_config('plan_cache_mode', 'force_generic_plan', true)", rs -> null);
+    }
+  }
+
+  /** What one query of a flight produced; readable once the flight was sent. */
+  public static final class Answer<T> {
+    private T value;
+    private boolean ready;
+
+    private void set(T value) {
+      this.value = value;
+      this.ready = true;
+    }
+
+    public T get() {
+      if (!ready) {
+        throw new IllegalStateException("the flight holding this query was not sent");
+      }
+      return value;
+    }
+  }
+
+  private record Query<T>(String sql, Object[] params, ResultSetExtractor<T> rows, Answer<T> answer) {}
+
+  /** An answer known without asking the database (an empty list of ids, say). */
+  public static <T> Answer<T> known(T value) {
+    Answer<T> answer = new Answer<>();
+    answer.set(value);
+    return answer;
+  }
+
+  /**
+   * Adds a query with {@code ?} placeholders and its parameters (bound as {@code JdbcClient} binds
+   * positional ones); {@code rows} reads its whole result.
+   */
+  public <T> Answer<T> add(String sql, ResultSetExtractor<T> rows, Object... params) {
+    if (sent) {
+      throw new IllegalStateException("this flight was sent already");
+    }
+    if (queries.size() == QUERIES_MAX) {
+      throw new IllegalStateException("a flight carries at most " + QUERIES_MAX + " queries");
+    }
+    if (sql.indexOf(';') >= 0) {
+      throw new IllegalArgumentException("one query per add, without ';'");
+    }
+    Answer<T> answer = new Answer<>();
+    queries.add(new Query<>(sql, params, rows, answer));
+    return answer;
+  }
+
+  /** Sends every query added (none: no round trip) and fills their answers. */
+  public void send() {
+    if (sent) {
+      throw new IllegalStateException("this flight was sent already");
+    }
+    sent = true;
+    if (queries.isEmpty()) {
+      return;
+    }
+    StringBuilder sql = new StringBuilder();
+    for (Query<?> q : queries) {
+      sql.append(sql.isEmpty() ? "" : ";\n").append(q.sql());
+    }
+    jdbc.execute((ConnectionCallback<Void>) con -> {
+      try (PreparedStatement ps = con.prepareStatement(sql.toString())) {
+        int index = 1;
+        for (Query<?> q : queries) {
+          for (Object param : q.params()) {
+            StatementCreatorUtils.setParameterValue(ps, index++, SqlTypeValue.TYPE_UNKNOWN, param);
+          }
+        }
+        boolean resultSet = ps.execute();
+        for (int i = 0; i < queries.size(); i++) {
+          if (i > 0) {
+            resultSet = ps.getMoreResults();
+          }
+          if (!resultSet) {
+            throw new IllegalStateException("query " + (i + 1) + " of a flight returned no rows: " + queries.get(i).sql());
+          }
+          try (ResultSet rs = ps.getResultSet()) {
+            read(queries.get(i), rs);
+          }
+        }
+      }
+      return null;
+    });
+  }
+
+  private static <T> void read(Query<T> query, ResultSet rs) throws SQLException {
+    query.answer().set(query.rows().extractData(rs));
+  }
+}

@@ -1,0 +1,156 @@
+package dev.tollgate.server.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tollgate.server.support.ServerTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Several queries in one round trip, each its own statement, in the caller's transaction. */
+class FlightTest extends ServerTest {
+  @Autowired Flights flights;
+  @Autowired JdbcClient jdbc;
+  @Autowired TransactionTemplate tx;
+
+  @BeforeEach
+  void aTableToLock() {
+    jdbc.sql("CREATE TABLE IF NOT EXISTS flight_probe (id text PRIMARY KEY, value bigint NOT NULL)").update();
+  }
+
+  private static Long single(java.sql.ResultSet rs) throws java.sql.SQLException {
+    return rs.next() ? rs.getLong(1) : null;
+  }
+
+  @Test
+  void everyQueryIsAnsweredInTheOrderItWasAddedWithItsOwnParameters() {
+    Flight flight = flights.start();
+    Flight.Answer<Long> sum = flight.add("SELECT ?::bigint + ?::bigint", FlightTest::single, 40L, 2L);
+    Flight.Answer<List<String>> rows = flight.add("SELECT t FROM unnest(?::text[]) AS t ORDER BY t", rs -> {
+      List<String> out = new ArrayList<>();
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+      return out;
+    }, (Object) new String[] {"b", "a", "c"});
+    Flight.Answer<Long> none = flight.add("SELECT 1 WHERE false", FlightTest::single);
+    flight.send();
+
+    assertThat(sum.get()).isEqualTo(42L);
+    assertThat(rows.get()).containsExactly("a", "b", "c");
+    assertThat(none.get()).isNull();
+  }
+
+  @Test
+  void theQueriesRunInTheCallersTransactionOneAfterTheOther() {
+    String seen = tx.execute(status -> {
+      Flight flight = flights.start();
+      flight.add("SELECT set_config('tollgate.flight_probe', 'set by the first query', true)", rs -> null);
+      Flight.Answer<String> second = flight.add("SELECT current_setting('tollgate.flight_probe')", rs -> {
+        rs.next();
+        return rs.getString(1);
+      });
+      flight.send();
+      return second.get();
+    });
+    assertThat(seen).isEqualTo("set by the first query");
+  }
+
+  @Test
+  void aQueryAfterALockSeesWhatTheLocksFormerHolderCommitted() throws Exception {
+    String id = uniqueId("row");
+    jdbc.sql("INSERT INTO flight_probe (id, value) VALUES (?, 1)").params(id).update();
+    CountDownLatch holding = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> tx.executeWithoutResult(status -> {
+      jdbc.sql("SELECT id FROM flight_probe WHERE id = ? FOR UPDATE").params(id).query().singleRow();
+      jdbc.sql("UPDATE flight_probe SET value = 2 WHERE id = ?").params(id).update();
+      holding.countDown();
+      await(release);
+    }));
+    assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+
+    CompletableFuture<Long> reader = CompletableFuture.supplyAsync(() -> tx.execute(status -> {
+      Flight flight = flights.start();
+      flight.add("SELECT id FROM flight_probe WHERE id = ? FOR UPDATE", rs -> null, id);
+      Flight.Answer<Long> value = flight.add("SELECT value FROM flight_probe WHERE id = ?", FlightTest::single, id);
+      flight.send();
+      return value.get();
+    }));
+    Thread.sleep(200);
+    assertThat(reader).as("waits for the lock").isNotDone();
+    release.countDown();
+    holder.get(10, TimeUnit.SECONDS);
+    assertThat(reader.get(10, TimeUnit.SECONDS)).as("the update committed while it waited").isEqualTo(2L);
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Test
+  void aFirstFlightWithGenericPlansSetsThemForItsTransactionOnly() {
+    record Seen(int pid, String mode) {}
+    Seen inside = tx.execute(status -> {
+      Flight flight = flights.startWithGenericPlans();
+      Flight.Answer<Seen> seen = flight.add("SELECT pg_backend_pid(), current_setting('plan_cache_mode')", rs -> {
+        rs.next();
+        return new Seen(rs.getInt(1), rs.getString(2));
+      });
+      flight.send();
+      return seen.get();
+    });
+    Seen after = tx.execute(status -> jdbc.sql("SELECT pg_backend_pid(), current_setting('plan_cache_mode')")
+        .query((rs, n) -> new Seen(rs.getInt(1), rs.getString(2))).single());
+
+    assertThat(inside.mode()).isEqualTo("force_generic_plan");
+    assertThat(after.pid()).as("the pool hands this thread the same connection").isEqualTo(inside.pid());
+    assertThat(after.mode()).isEqualTo("auto");
+  }
+
+  @Test
+  void aKnownAnswerNeedsNoQueryAndAnEmptyFlightSendsNothing() {
+    Flight flight = flights.start();
+    Flight.Answer<String> known = Flight.known("no ids, no query");
+    flight.send();
+    assertThat(known.get()).isEqualTo("no ids, no query");
+  }
+
+  @Test
+  void aFlightCarriesSixteenQueriesAndRefusesASeventeenth() {
+    Flight flight = flights.start();
+    List<Flight.Answer<Long>> answers = new ArrayList<>();
+    for (long i = 0; i < Flight.QUERIES_MAX; i++) {
+      answers.add(flight.add("SELECT ?::bigint", FlightTest::single, i));
+    }
+    assertThatThrownBy(() -> flight.add("SELECT 16", FlightTest::single))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("at most 16");
+    flight.send();
+    assertThat(answers).extracting(Flight.Answer::get).containsExactly(
+        0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L, 14L, 15L);
+  }
+
+  @Test
+  void misuseIsABug() {
+    Flight flight = flights.start();
+    Flight.Answer<Long> unsent = flight.add("SELECT 1", FlightTest::single);
+    assertThatThrownBy(unsent::get).isInstanceOf(IllegalStateException.class).hasMessageContaining("not sent");
+    assertThatThrownBy(() -> flight.add("SELECT 1; SELECT 2", FlightTest::single))
+        .isInstanceOf(IllegalArgumentException.class);
+    flight.send();
+    assertThatThrownBy(flight::send).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> flight.add("SELECT 1", FlightTest::single)).isInstanceOf(IllegalStateException.class);
+  }
+}
