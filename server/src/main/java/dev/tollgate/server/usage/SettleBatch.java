@@ -187,7 +187,11 @@ class SettleBatch {
     rollups.add(rows);
     credit.apply(deductions, now);
     journal.appendUsage(bookings, now);
-    holds.releaseForRequests(settled, holdIds, now);
+    // Only requests whose hold the batch found unreleased under the lock: most gateways settle
+    // without an authorise, and a probe per settled request found nothing (2.4 µs an event).
+    List<RequestKey> withHold = settled.stream()
+        .filter(key -> heldFor.containsKey(key) && heldFor.get(key).releasedAt() == null).toList();
+    holds.releaseForRequests(withHold, holdIds, now);
     return List.of(answers);
   }
 
