@@ -94,7 +94,7 @@ class BillStore {
                                accrued_nanos, total_nanos, total_rounded_nanos, deducted_nanos, due_nanos, status,
                                entry_id, issued_at, due_at, paid_at, payment_source)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (account_id, month) DO NOTHING""")
+            ON CONFLICT (root_id, account_id, month) DO NOTHING""")
         .params(b.rootId(), b.accountId(), b.month(), b.currency(), b.timezone(), SqlTime.of(b.periodStart()),
             SqlTime.of(b.periodEnd()), b.linesJson(), b.accruedNanos(), b.totalNanos(), b.totalRoundedNanos(),
             b.deductedNanos(), b.dueNanos(), b.status(), b.entryId(), SqlTime.of(b.issuedAt()), SqlTime.of(b.dueAt()),
