@@ -26,7 +26,7 @@ class DeliveryStore {
    * Turns up to {@code limit} new outbox notices into deliveries, one per channel on for the
    * notice's account (its override, else the platform's), fills the inbox, and marks the notices
    * dispatched — one statement. Notices another node is fanning out are skipped (SKIP LOCKED);
-   * the unique (outbox_id, channel) makes a repeat harmless. Returns how many notices it took.
+   * the unique (root_id, outbox_id, channel) makes a repeat harmless. Returns how many notices it took.
    *
    * <p>A webhook needs a URL (the account's, else the platform's); an e-mail needs recipients (the
    * account's, else the platform's). An inbox delivery is sent as it is written.
@@ -61,13 +61,13 @@ class DeliveryStore {
               UNION ALL
               SELECT root_id, account_id, id, 'inbox', account_id, 'sent', 1, NULL, :now, :now
                 FROM settings WHERE inbox_on
-              ON CONFLICT (outbox_id, channel) DO NOTHING
+              ON CONFLICT (root_id, outbox_id, channel) DO NOTHING
             ), inbox AS (
               INSERT INTO notification_inbox (root_id, account_id, outbox_id, created_at)
               SELECT root_id, account_id, id, :now FROM settings WHERE inbox_on
               ON CONFLICT DO NOTHING
             )
-            UPDATE outbox SET dispatched_at = :now WHERE id IN (SELECT id FROM batch)""")
+            UPDATE outbox SET dispatched_at = :now WHERE (root_id, id) IN (SELECT root_id, id FROM batch)""")
         .param("now", SqlTime.of(now))
         .param("limit", limit)
         .update();
@@ -89,7 +89,7 @@ class DeliveryStore {
                      LIMIT :limit
                        FOR UPDATE SKIP LOCKED) due,
                    outbox o
-             WHERE d.id = due.id AND o.id = d.outbox_id
+             WHERE d.id = due.id AND o.root_id = d.root_id AND o.id = d.outbox_id
             RETURNING d.id, d.root_id, d.account_id, d.channel, d.target, d.attempts, o.id AS outbox_id, o.kind,
                       o.payload::text AS payload, o.occurred_at""")
         .param("now", SqlTime.of(now))
@@ -122,7 +122,7 @@ class DeliveryStore {
   }
 
   Optional<Delivery> lock(long id) {
-    return jdbc.sql("SELECT " + COLUMNS + " FROM notification_deliveries d JOIN outbox o ON o.id = d.outbox_id"
+    return jdbc.sql("SELECT " + COLUMNS + " FROM notification_deliveries d JOIN outbox o ON o.root_id = d.root_id AND o.id = d.outbox_id"
             + " WHERE d.id = :id FOR UPDATE OF d")
         .param("id", id)
         .query(DeliveryStore::map)
@@ -143,7 +143,7 @@ class DeliveryStore {
   /** The log newest first, after the delivery id {@code beforeId}; optionally one account's, one status. */
   List<Delivery> list(String accountId, String status, Long beforeId, int limit) {
     StringBuilder sql = new StringBuilder(
-        "SELECT " + COLUMNS + " FROM notification_deliveries d JOIN outbox o ON o.id = d.outbox_id WHERE true");
+        "SELECT " + COLUMNS + " FROM notification_deliveries d JOIN outbox o ON o.root_id = d.root_id AND o.id = d.outbox_id WHERE true");
     if (accountId != null) {
       sql.append(" AND d.account_id = :account");
     }

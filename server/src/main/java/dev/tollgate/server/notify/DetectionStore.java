@@ -44,7 +44,7 @@ class DetectionStore {
                  AND (g.expires_at IS NULL OR g.expires_at > :now)
             ) c
              WHERE c.reached IS NOT NULL
-               AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.dedupe_key = 'credit_threshold:' || c.id || ':' || c.reached)
+               AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.root_id = c.root_id AND o.dedupe_key = 'credit_threshold:' || c.id || ':' || c.reached)
              ORDER BY c.root_id, c.id
              LIMIT :limit""")
         .param("now", SqlTime.of(now))
@@ -78,7 +78,7 @@ class DetectionStore {
                  AND g.remaining > 0
             ) c
              WHERE c.reached IS NOT NULL
-               AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.dedupe_key = 'expiry_notice:' || c.id || ':' || c.reached)
+               AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.root_id = c.root_id AND o.dedupe_key = 'expiry_notice:' || c.id || ':' || c.reached)
              ORDER BY c.root_id, c.id
              LIMIT :limit""")
         .param("now", SqlTime.of(now))

@@ -21,7 +21,7 @@ class InboxStore {
   List<InboxNotice> list(String accountId, boolean unreadOnly, Long beforeId, int limit) {
     return jdbc.sql("""
             SELECT i.outbox_id, o.kind, o.payload::text AS payload, o.occurred_at, i.created_at, i.read_at
-              FROM notification_inbox i JOIN outbox o ON o.id = i.outbox_id
+              FROM notification_inbox i JOIN outbox o ON o.root_id = i.root_id AND o.id = i.outbox_id
              WHERE i.account_id = :account
                AND (NOT :unread OR i.read_at IS NULL)
                AND (CAST(:before AS bigint) IS NULL OR i.outbox_id < :before)

@@ -44,7 +44,7 @@ public class Outbox {
             INSERT INTO outbox (root_id, account_id, kind, dedupe_key, payload, occurred_at, created_at)
             SELECT r, a, k, d, p::jsonb, o::timestamptz, ?
               FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) AS t(r, a, k, d, p, o)
-            ON CONFLICT (dedupe_key) DO NOTHING""")
+            ON CONFLICT (root_id, dedupe_key) DO NOTHING""")
         .params(dev.tollgate.server.store.SqlTime.of(clock.instant()), roots, accounts, kinds, keys, payloads, occurred)
         .update();
   }
