@@ -79,6 +79,9 @@ for i in $(seq 240); do
 done
 PG_PORT=$(sed -n 4p "$WORK/data/postgres/postmaster.pid")
 PG_PID=$(sed -n 1p "$WORK/data/postgres/postmaster.pid")
+# The load generator reads pg_stat_database and runs the COPY reference with the store's password.
+PGPASSWORD=$(cat "$WORK/data/postgres-password")
+export PGPASSWORD
 
 echo "machine cpus=$(nproc) cpu=\"$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)\" mem=$(free -g | awk '/Mem:/{print $2}')GB java=$(java -version 2>&1 | head -1 | cut -d'"' -f2) load-before=\"$(cut -d' ' -f1-3 /proc/loadavg)\""
 echo "store $(curl -fsS -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/v1/system/store") pg-port=$PG_PORT"

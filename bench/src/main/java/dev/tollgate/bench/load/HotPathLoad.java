@@ -524,7 +524,9 @@ public final class HotPathLoad {
     }
 
     static Connection connect(String pg) throws SQLException {
-      return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + pg + "/postgres", "postgres", "");
+      // The embedded store's password (TOLLGATE_DATA_DIR/postgres-password), as psql takes it.
+      String password = System.getenv().getOrDefault("PGPASSWORD", "");
+      return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + pg + "/postgres", "postgres", password);
     }
 
     /** Takes a new base reading (after waiting for earlier work to be published). */

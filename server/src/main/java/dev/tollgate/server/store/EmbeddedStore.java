@@ -25,10 +25,12 @@ public final class EmbeddedStore implements AutoCloseable {
 
   private final DataDirectoryLock lock;
   private final EmbeddedPostgres postgres;
+  private final String password;
 
-  private EmbeddedStore(DataDirectoryLock lock, EmbeddedPostgres postgres) {
+  private EmbeddedStore(DataDirectoryLock lock, EmbeddedPostgres postgres, String password) {
     this.lock = lock;
     this.postgres = postgres;
+    this.password = password;
   }
 
   /**
@@ -43,10 +45,18 @@ public final class EmbeddedStore implements AutoCloseable {
     try {
       Path pgData = dataDir.resolve("postgres");
       stopOrphan(pgData);
+      Path passwordFile = dataDir.resolve(EmbeddedPassword.FILE);
+      String password = EmbeddedPassword.readOrCreate(passwordFile);
       EmbeddedPostgres postgres =
           EmbeddedPostgres.builder()
               .setDataDirectory(pgData)
               .setCleanDataDirectory(false)
+              // initdb options (zonky's "locale config" is passed to initdb as --key=value, after its
+              // own -A trust): a new data directory requires the password from the start.
+              .setLocaleConfig("auth-host", "scram-sha-256")
+              .setLocaleConfig("auth-local", "scram-sha-256")
+              .setLocaleConfig("pwfile", passwordFile.toAbsolutePath().toString())
+              .setConnectConfig("password", password)
               // zonky passes -F (fsync off) and synchronous_commit=off; an acknowledged settle
               // must survive a power cut, so both go back on. Later -c options win over -F.
               .setServerConfig("fsync", durable ? "on" : "off")
@@ -66,7 +76,14 @@ public final class EmbeddedStore implements AutoCloseable {
               .start();
       log.info("embedded PostgreSQL started on 127.0.0.1:{} with data in {} and {} MB of shared buffers",
           postgres.getPort(), pgData.toAbsolutePath(), sharedBuffersMb);
-      return new EmbeddedStore(lock, postgres);
+      EmbeddedStore store = new EmbeddedStore(lock, postgres, password);
+      try {
+        EmbeddedPassword.require(pgData, store.jdbcUrl(), store.user(), password);
+      } catch (IOException | RuntimeException e) {
+        postgres.close();
+        throw e;
+      }
+      return store;
     } catch (IOException | RuntimeException e) {
       lock.close();
       throw e;
@@ -79,6 +96,11 @@ public final class EmbeddedStore implements AutoCloseable {
 
   public String user() {
     return "postgres";
+  }
+
+  /** Required for every connection (see {@link EmbeddedPassword}). */
+  public String password() {
+    return password;
   }
 
   @Override

@@ -38,6 +38,7 @@ public class StoreConfiguration {
     } else {
       config.setJdbcUrl(store.jdbcUrl());
       config.setUsername(store.user());
+      config.setPassword(store.password());
     }
     config.setPoolName("tollgate");
     config.setMaximumPoolSize(POOL_SIZE_MAX);

@@ -38,6 +38,7 @@ class TwoNodeBillsTest extends ServerTest {
         "--server.port=0",
         "--tollgate.db.url=" + TestDatabase.jdbcUrl(),
         "--tollgate.db.user=postgres",
+        "--tollgate.db.password=" + TestDatabase.password(),
         "--tollgate.admin-token=" + ADMIN_TOKEN,
         "--tollgate.test-clock=true",
         "--tollgate.jobs.enabled=false",

@@ -35,7 +35,8 @@ final class ModelServer implements AutoCloseable {
         "--tollgate.jobs.enabled=false",
         "--logging.structured.format.console=",
         "--tollgate.db.url=" + TestDatabase.jdbcUrl(),
-        "--tollgate.db.user=postgres"));
+        "--tollgate.db.user=postgres",
+        "--tollgate.db.password=" + TestDatabase.password()));
   }
 
   /** Runs a recurring job now, at the business clock, as the scheduler would. */

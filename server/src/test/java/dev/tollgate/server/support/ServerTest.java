@@ -30,6 +30,7 @@ public abstract class ServerTest {
   static void database(DynamicPropertyRegistry registry) {
     registry.add("tollgate.db.url", TestDatabase::jdbcUrl);
     registry.add("tollgate.db.user", () -> "postgres");
+    registry.add("tollgate.db.password", TestDatabase::password);
   }
 
   protected Api api() {

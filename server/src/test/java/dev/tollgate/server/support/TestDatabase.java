@@ -34,4 +34,9 @@ public final class TestDatabase {
     }
     return store.jdbcUrl();
   }
+
+  public static synchronized String password() {
+    jdbcUrl();
+    return store.password();
+  }
 }

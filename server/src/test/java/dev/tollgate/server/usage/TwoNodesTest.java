@@ -35,6 +35,7 @@ class TwoNodesTest extends ServerTest {
         "--server.port=0",
         "--tollgate.db.url=" + TestDatabase.jdbcUrl(),
         "--tollgate.db.user=postgres",
+        "--tollgate.db.password=" + TestDatabase.password(),
         "--tollgate.admin-token=" + ADMIN_TOKEN,
         "--logging.structured.format.console=");
   }
