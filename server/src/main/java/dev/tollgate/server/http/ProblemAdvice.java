@@ -31,6 +31,12 @@ import tools.jackson.databind.exc.ValueInstantiationException;
 public class ProblemAdvice {
   private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
+  private final java.util.List<NotFoundPage> pages;
+
+  public ProblemAdvice(java.util.List<NotFoundPage> pages) {
+    this.pages = pages;
+  }
+
   /**
    * The problem for a failure outside Spring MVC (the hot-path filter): the same answer the handler
    * below would give for it.
@@ -133,8 +139,16 @@ public class ProblemAdvice {
     return ProblemResponses.entity(Problem.of(HttpStatus.CONTENT_TOO_LARGE, "body_too_large", e.getMessage()));
   }
 
+  /** An unknown path: the console's or portal's HTML page under theirs, else the problem. */
   @ExceptionHandler(NoResourceFoundException.class)
-  ResponseEntity<Problem> noRoute(NoResourceFoundException e) {
+  ResponseEntity<Problem> noRoute(NoResourceFoundException e, jakarta.servlet.http.HttpServletRequest request,
+      jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+    for (NotFoundPage page : pages) {
+      if (page.covers(request.getRequestURI())) {
+        page.write(request, response);
+        return null;
+      }
+    }
     return ProblemResponses.entity(Problem.of(HttpStatus.NOT_FOUND, "not_found", "no such resource: /" + e.getResourcePath()));
   }
 
