@@ -30,7 +30,7 @@ public record TollgateProperties(
       keys = new Keys(dev.tollgate.core.keys.KeyLimit.SEED_PER_ROOT_MAX);
     }
     if (http == null) {
-      http = new Http(Http.BODY_BYTES_MAX_DEFAULT, null);
+      http = new Http(Http.BODY_BYTES_MAX_DEFAULT, null, null);
     }
     if (embedded == null) {
       embedded = new Embedded(true, null);
@@ -64,9 +64,14 @@ public record TollgateProperties(
 
   /**
    * Body limits: {@code bodyBytesMax} for every request, except price imports, which get {@code
-   * importBodyBytesMax} (TOLLGATE_IMPORT_BODY_BYTES_MAX).
+   * importBodyBytesMax} (TOLLGATE_IMPORT_BODY_BYTES_MAX). {@code trustedProxies}
+   * (TOLLGATE_TRUSTED_PROXIES): the addresses of the load balancers or gateways in front of
+   * Tollgate, whose {@code X-Forwarded-For} names the client ({@code http/TrustedProxies}); each an
+   * IP address, at most {@link #TRUSTED_PROXIES_MAX}, kept in Java's canonical text form.
    */
-  public record Http(long bodyBytesMax, Long importBodyBytesMax) {
+  public record Http(long bodyBytesMax, Long importBodyBytesMax, java.util.List<String> trustedProxies) {
+    /** Proxies named at most: a fleet of gateways, not a network. */
+    public static final int TRUSTED_PROXIES_MAX = 32;
     /** 1 MiB: a full usage batch of 1,000 events is about 400 KiB. */
     public static final long BODY_BYTES_MAX_DEFAULT = 1L << 20;
     /** 16 MiB: LiteLLM's model_prices.json is 1.67 MB today; ten times that leaves years of growth. */
@@ -87,6 +92,7 @@ public record TollgateProperties(
             "TOLLGATE_IMPORT_BODY_BYTES_MAX must be between TOLLGATE_BODY_BYTES_MAX (" + bodyBytesMax + ") and "
                 + BODY_BYTES_MAX_CEILING + ", was " + importBodyBytesMax);
       }
+      trustedProxies = IpLiterals.canonical(trustedProxies, TRUSTED_PROXIES_MAX, "TOLLGATE_TRUSTED_PROXIES");
     }
   }
 
