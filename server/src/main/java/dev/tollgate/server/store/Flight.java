@@ -86,6 +86,11 @@ public final class Flight {
     return answer;
   }
 
+  /** The queries added so far, in order, with {@code ?} placeholders (for EXPLAIN in tests). */
+  public List<String> statements() {
+    return queries.stream().map(Query::sql).toList();
+  }
+
   /** Sends every query added (none: no round trip) and fills their answers. */
   public void send() {
     if (sent) {

@@ -23,9 +23,10 @@ public class Flights {
    * statements thousands of times a second with arrays of ids; left to itself PostgreSQL planned
    * the account lock on every execution, because a custom plan for a two-element array always
    * looks cheaper than the generic one (pg_stat_statements: 10,657 plans in 10,657 calls; planning
-   * was 40 % of the authorise statements' time; BENCHMARKS.md run 15). Every statement of the hot
-   * path is written as index probes whose plan does not depend on the values ({@code
-   * GenericPlansTest}); the console's ad-hoc filters keep their custom plans.
+   * was 40 % of the authorise statements' time; BENCHMARKS.md run 15). Every read of a hot-path
+   * batch is written as index probes whose plan does not depend on the values ({@code
+   * HotPathPlansTest} checks each one's generic plan); the console's ad-hoc filters keep their
+   * custom plans.
    */
   public Flight startWithGenericPlans() {
     return new Flight(jdbc, true);
