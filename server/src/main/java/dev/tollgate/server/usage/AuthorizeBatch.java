@@ -9,7 +9,6 @@ import dev.tollgate.core.credit.RatedCharge;
 import dev.tollgate.core.money.Nanos;
 import dev.tollgate.core.pricing.PriceMode;
 import dev.tollgate.core.pricing.PriceVersion;
-import dev.tollgate.core.pricing.Usage;
 import dev.tollgate.server.credit.CreditStore;
 import dev.tollgate.server.credit.LockedCredit;
 import dev.tollgate.server.credit.packages.ConcurrencySlots;

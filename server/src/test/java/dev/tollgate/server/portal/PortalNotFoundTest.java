@@ -2,7 +2,6 @@ package dev.tollgate.server.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tollgate.server.support.Api;
 import dev.tollgate.server.support.ServerTest;
 import org.junit.jupiter.api.Test;
 
