@@ -27,6 +27,8 @@ AUTH_RATE=${BENCH_AUTH_RATE:-2000}
 AUTH_INFLIGHT=${BENCH_AUTH_INFLIGHT:-200}
 AUTH_SECONDS=${BENCH_AUTH_SECONDS:-20}
 WARMUP_EVENTS=${BENCH_WARMUP_EVENTS:-30000}
+# 10 warm-up batches left the JIT compiling through the measured batches (run 20: "jit" share).
+WARMUP_BATCHES=${BENCH_WARMUP_BATCHES:-40}
 # The production advice of README.md: a capped heap (without it G1 sizes the heap from RAM).
 SERVER_JAVA_OPTS=${BENCH_SERVER_JAVA_OPTS:--Xmx256m}
 CLIENT_JAVA_OPTS=${BENCH_CLIENT_JAVA_OPTS:--Xms1g -Xmx2g}
@@ -93,7 +95,7 @@ load() { java $CLIENT_JAVA_OPTS -cp bench/target/benchmarks.jar dev.tollgate.ben
 load setup accounts="$ACCOUNTS"
 # JIT warm-up of the server (and of PostgreSQL's caches); figures from it are not results.
 load settle-single label=warmup-single clients="$CLIENTS" events="$WARMUP_EVENTS" accounts="$ACCOUNTS" | grep -v cpu-seconds
-load settle-batch label=warmup-batch batches=10 accounts="$ACCOUNTS" hot=false copy=false | grep -v cpu-seconds
+load settle-batch label=warmup-batch batches="$WARMUP_BATCHES" accounts="$ACCOUNTS" hot=false copy=false | grep -v cpu-seconds
 load authorize label=warmup-authorize rate="$AUTH_RATE" inflight="$AUTH_INFLIGHT" seconds=5 accounts="$ACCOUNTS" \
   | grep -v cpu-seconds
 

@@ -17,6 +17,7 @@ final class CpuMeter {
   private final long postmasterPid;
   private double client;
   private double server;
+  private double compiler;
   private double postgres;
   private double idle;
   private double total;
@@ -46,6 +47,7 @@ final class CpuMeter {
   void report(String label) {
     double c0 = client;
     double s0 = server;
+    double j0 = compiler;
     double p0 = postgres;
     double i0 = idle;
     double t0 = total;
@@ -56,8 +58,8 @@ final class CpuMeter {
     double wallSecs = (wall - w0) / 1e9;
     lastServerAndPostgres = (server - s0) + (postgres - p0);
     System.out.printf(Locale.ROOT,
-        "%s cpu-seconds wall=%.1f client=%.1f server-jvm=%.1f postgres=%.1f idle=%.1f other=%.1f (of %.1f core-seconds)%n",
-        label, wallSecs, client - c0, server - s0, postgres - p0, idle - i0,
+        "%s cpu-seconds wall=%.1f client=%.1f server-jvm=%.1f (jit %.1f) postgres=%.1f idle=%.1f other=%.1f (of %.1f core-seconds)%n",
+        label, wallSecs, client - c0, server - s0, compiler - j0, postgres - p0, idle - i0,
         (total - t0) - (client - c0) - (server - s0) - (postgres - p0) - (idle - i0), total - t0);
   }
 
@@ -66,6 +68,7 @@ final class CpuMeter {
       wall = System.nanoTime();
       client = seconds(Path.of("/proc/self/stat"));
       server = serverPid > 0 ? seconds(Path.of("/proc/" + serverPid + "/stat")) : 0;
+      compiler = serverPid > 0 ? compilerSeconds(Path.of("/proc/" + serverPid + "/task")) : 0;
       double pg = 0;
       try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
         for (Path p : procs) {
@@ -91,6 +94,29 @@ final class CpuMeter {
     } catch (IOException | RuntimeException e) {
       return false;
     }
+  }
+
+  /**
+   * The JIT compilers' share of the server's CPU (HotSpot names their threads "C1 CompilerThread0",
+   * "C2 CompilerThread1", …): a warmed-up server compiles little, so a large share says the
+   * warm-up was too short for the figure to describe steady state.
+   */
+  private static double compilerSeconds(Path tasks) throws IOException {
+    double sum = 0;
+    try (DirectoryStream<Path> threads = Files.newDirectoryStream(tasks)) {
+      for (Path t : threads) {
+        try {
+          String stat = Files.readString(t.resolve("stat"));
+          String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+          if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+            sum += secondsOf(stat);
+          }
+        } catch (IOException gone) {
+          // the thread ended between the listing and the read
+        }
+      }
+    }
+    return sum;
   }
 
   private boolean ours(Path proc, String stat) {

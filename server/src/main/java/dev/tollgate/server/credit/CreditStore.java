@@ -163,6 +163,13 @@ public class CreditStore {
    * is a bug in the caller (it must deduct from credit it loaded under the lock) and throws.
    */
   public void apply(List<AccountDeduction> deductions, Instant at) {
+    Flight writes = flights.start();
+    apply(writes, deductions, at);
+    writes.send();
+  }
+
+  /** {@link #apply}, added to a batch's writes; the checks run when they are sent. */
+  public void apply(Flight writes, List<AccountDeduction> deductions, Instant at) {
     var grantBurns = new LinkedHashMap<GrantKey, Long>();
     var walletDeltas = new LinkedHashMap<WalletKey, Long>();
     for (AccountDeduction d : deductions) {
@@ -174,8 +181,8 @@ public class CreditStore {
         }
       }
     }
-    decrementGrants(grantBurns);
-    addToWallets(walletDeltas, at);
+    decrementGrants(writes, grantBurns);
+    addToWallets(writes, walletDeltas, at);
   }
 
   record GrantKey(String rootId, String grantId) {}
@@ -183,7 +190,7 @@ public class CreditStore {
   /** A wallet, by family and account. */
   public record WalletKey(String rootId, String accountId) {}
 
-  private void decrementGrants(Map<GrantKey, Long> burns) {
+  private void decrementGrants(Flight writes, Map<GrantKey, Long> burns) {
     burns.values().removeIf(n -> n == 0);
     if (burns.isEmpty()) {
       return;
@@ -198,15 +205,12 @@ public class CreditStore {
       ids[i] = e.getKey().grantId();
       amounts[i++] = e.getValue();
     }
-    int updated = jdbc.sql("""
+    Flight.Answer<Integer> updated = writes.update("""
             UPDATE grants g SET remaining = g.remaining - d.n
               FROM unnest(?::text[], ?::text[], ?::bigint[]) AS d(r, i, n)
-             WHERE g.root_id = d.r AND g.id = d.i AND g.voided_at IS NULL""")
-        .params(roots, ids, amounts)
-        .update();
-    if (updated != n) {
-      throw new IllegalStateException("burnt " + n + " grants but " + updated + " were live: " + burns.keySet());
-    }
+             WHERE g.root_id = d.r AND g.id = d.i AND g.voided_at IS NULL""",
+        roots, ids, amounts);
+    writes.require(updated, n, () -> "burnt grants that were not live: " + burns.keySet());
   }
 
   /**
@@ -214,6 +218,13 @@ public class CreditStore {
    * movement, in the account's currency).
    */
   public void addToWallets(Map<WalletKey, Long> deltas, Instant at) {
+    Flight writes = flights.start();
+    addToWallets(writes, deltas, at);
+    writes.send();
+  }
+
+  private void addToWallets(Flight writes, Map<WalletKey, Long> moves, Instant at) {
+    Map<WalletKey, Long> deltas = new LinkedHashMap<>(moves);
     deltas.values().removeIf(n -> n == 0);
     if (deltas.isEmpty()) {
       return;
@@ -228,17 +239,14 @@ public class CreditStore {
       ids[i] = e.getKey().accountId();
       amounts[i++] = e.getValue();
     }
-    int written = jdbc.sql("""
+    Flight.Answer<Integer> written = writes.update("""
             INSERT INTO wallets (root_id, account_id, currency, balance_nanos, updated_at)
             SELECT d.r, d.a, acc.currency, d.n, ?
               FROM unnest(?::text[], ?::text[], ?::bigint[]) AS d(r, a, n)
               JOIN accounts acc ON acc.id = d.a AND acc.root_id = d.r
             ON CONFLICT (root_id, account_id) DO UPDATE
-               SET balance_nanos = wallets.balance_nanos + EXCLUDED.balance_nanos, updated_at = EXCLUDED.updated_at""")
-        .params(SqlTime.of(at), roots, ids, amounts)
-        .update();
-    if (written != n) {
-      throw new IllegalStateException("moved " + n + " wallets but found " + written + " accounts: " + deltas.keySet());
-    }
+               SET balance_nanos = wallets.balance_nanos + EXCLUDED.balance_nanos, updated_at = EXCLUDED.updated_at""",
+        SqlTime.of(at), roots, ids, amounts);
+    writes.require(written, n, () -> "moved wallets of accounts that were not found: " + deltas.keySet());
   }
 }

@@ -2,18 +2,20 @@ package dev.tollgate.server.ledger;
 
 import dev.tollgate.core.ledger.JournalEntry;
 import dev.tollgate.core.ledger.Posting;
+import dev.tollgate.server.store.Flight;
+import dev.tollgate.server.store.Flights;
 import dev.tollgate.server.store.SqlTime;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * Appends journal entries. Callers own the transaction and write the caches (grant remaining,
  * wallet balance) in the same one.
  *
- * <p>Hot path: a batch of any size costs two round trips, one multi-row INSERT for the entries
- * and one for all their postings, each passing one array per column to {@code unnest}. A single
+ * <p>Hot path: a batch of any size costs two statements in one round trip, one multi-row INSERT
+ * for the entries and one for all their postings, each passing one array per column to {@code
+ * unnest}; a settle batch adds them to its other writes ({@link Flight}). A single
  * postings INSERT is also what the database's zero-sum trigger needs: it checks each statement's
  * rows, so an entry's postings must never be split across statements.
  */
@@ -22,11 +24,11 @@ public class JournalStore {
   /** Entries per append: a settle batch holds hundreds; the arrays of ten thousand stay small. */
   public static final int BATCH_ENTRIES_MAX = 10_000;
 
-  private final JdbcClient jdbc;
+  private final Flights flights;
   private final BalanceChanges changes;
 
-  public JournalStore(JdbcClient jdbc, BalanceChanges changes) {
-    this.jdbc = jdbc;
+  public JournalStore(Flights flights, BalanceChanges changes) {
+    this.flights = flights;
     this.changes = changes;
   }
 
@@ -34,8 +36,8 @@ public class JournalStore {
    * Appends the bookings of settled calls. Usage only ever takes credit away, so unlike {@link
    * #append} it does not count as a {@link BalanceChanges balance change}.
    */
-  public void appendUsage(List<Booking> bookings, Instant createdAt) {
-    write(bookings, createdAt);
+  public void appendUsage(Flight writes, List<Booking> bookings, Instant createdAt) {
+    write(writes, bookings, createdAt);
   }
 
   /**
@@ -47,10 +49,12 @@ public class JournalStore {
   public void append(List<Booking> bookings, Instant createdAt) {
     // Credits, purchases, payments, refunds, allowances: any of them may let a refused caller spend.
     changes.changedOnCommit();
-    write(bookings, createdAt);
+    Flight writes = flights.start();
+    write(writes, bookings, createdAt);
+    writes.send();
   }
 
-  private void write(List<Booking> bookings, Instant createdAt) {
+  private void write(Flight writes, List<Booking> bookings, Instant createdAt) {
     if (bookings.isEmpty()) {
       return;
     }
@@ -76,12 +80,11 @@ public class JournalStore {
       references[i] = e.reference();
       postings += e.postings().size();
     }
-    jdbc.sql("""
+    writes.update("""
             INSERT INTO journal_entries (root_id, id, account_id, kind, occurred_at, reference, created_at)
             SELECT r, i, a, k, (timestamptz 'epoch' + o * interval '1 microsecond'), ref, ?
-              FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[]) AS t(r, i, a, k, o, ref)""")
-        .params(SqlTime.of(createdAt), roots, ids, accounts, kinds, occurred, references)
-        .update();
+              FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::text[]) AS t(r, i, a, k, o, ref)""",
+        SqlTime.of(createdAt), roots, ids, accounts, kinds, occurred, references);
 
     // Primitive arrays: no boxing per posting on the hot path.
     String[] pRoots = new String[postings];
@@ -105,10 +108,9 @@ public class JournalStore {
         pOwners[n] = LedgerOwners.ownerOf(p.account(), b.accountId());
       }
     }
-    jdbc.sql("""
+    writes.update("""
             INSERT INTO postings (root_id, entry_id, seq, ledger_account, unit, amount, account_id)
-            SELECT * FROM unnest(?::text[], ?::text[], ?::int[], ?::text[], ?::text[], ?::bigint[], ?::text[])""")
-        .params(pRoots, pEntries, pSeqs, pAccounts, pUnits, pAmounts, pOwners)
-        .update();
+            SELECT * FROM unnest(?::text[], ?::text[], ?::int[], ?::text[], ?::text[], ?::bigint[], ?::text[])""",
+        pRoots, pEntries, pSeqs, pAccounts, pUnits, pAmounts, pOwners);
   }
 }

@@ -5,6 +5,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.ResultSetExtractor;
@@ -22,8 +24,13 @@ import org.springframework.jdbc.core.StatementCreatorUtils;
  * before it starts, exactly as if it were sent alone. Queries in one flight must not depend on each
  * other's results; what a later statement needs goes in a later flight.
  *
- * <p>Use: {@code add} every query (an empty input may answer without one, {@link #known}), {@link
- * #send} once, then read each {@link Answer}. A flight is for one thread and one send.
+ * <p>Writes fly the same way ({@link #update}): a settle batch's inserts and upserts go as one
+ * train after its reads. They run in the order added, each seeing the ones before it (the journal's
+ * postings after their entries).
+ *
+ * <p>Use: {@code add} or {@code update} every statement (an empty input may answer without one,
+ * {@link #known}), {@link #send} once, then read each {@link Answer}. A flight is for one thread and
+ * one send.
  */
 public final class Flight {
   /** Queries per flight: a batch's reads, not a bulk channel. */
@@ -31,6 +38,7 @@ public final class Flight {
 
   private final JdbcOperations jdbc;
   private final List<Query<?>> queries = new ArrayList<>();
+  private final List<Runnable> checks = new ArrayList<>();
   private boolean sent;
 
   Flight(JdbcOperations jdbc, boolean genericPlans) {
@@ -58,6 +66,7 @@ public final class Flight {
     }
   }
 
+  /** {@code rows} is null for a statement that returns a row count instead of rows. */
   private record Query<T>(String sql, Object[] params, ResultSetExtractor<T> rows, Answer<T> answer) {}
 
   /** An answer known without asking the database (an empty list of ids, say). */
@@ -72,6 +81,28 @@ public final class Flight {
    * positional ones); {@code rows} reads its whole result.
    */
   public <T> Answer<T> add(String sql, ResultSetExtractor<T> rows, Object... params) {
+    return enqueue(sql, Objects.requireNonNull(rows, "rows"), params);
+  }
+
+  /** Adds a statement that returns no rows (INSERT, UPDATE); its answer is the number of rows it wrote. */
+  public Answer<Integer> update(String sql, Object... params) {
+    return enqueue(sql, null, params);
+  }
+
+  /**
+   * Once the flight is sent, {@code count} must be {@code rows}, or the send throws {@link
+   * IllegalStateException} with {@code failure}'s message: for writes whose every row must exist
+   * (a grant a deduction burnt), where a shortfall is a bug, not a rejection.
+   */
+  public void require(Answer<Integer> count, int rows, Supplier<String> failure) {
+    checks.add(() -> {
+      if (count.get() != rows) {
+        throw new IllegalStateException(failure.get() + " (expected " + rows + " rows, wrote " + count.get() + ")");
+      }
+    });
+  }
+
+  private <T> Answer<T> enqueue(String sql, ResultSetExtractor<T> rows, Object... params) {
     if (sent) {
       throw new IllegalStateException("this flight was sent already");
     }
@@ -117,19 +148,31 @@ public final class Flight {
           if (i > 0) {
             resultSet = ps.getMoreResults();
           }
-          if (!resultSet) {
-            throw new IllegalStateException("query " + (i + 1) + " of a flight returned no rows: " + queries.get(i).sql());
+          Query<?> query = queries.get(i);
+          if (resultSet != (query.rows() != null)) {
+            throw new IllegalStateException("statement " + (i + 1) + " of a flight returned "
+                + (resultSet ? "rows, expected a count" : "a count, expected rows") + ": " + query.sql());
           }
-          try (ResultSet rs = ps.getResultSet()) {
-            read(queries.get(i), rs);
+          if (resultSet) {
+            try (ResultSet rs = ps.getResultSet()) {
+              read(query, rs);
+            }
+          } else {
+            counted(query, ps.getUpdateCount());
           }
         }
       }
       return null;
     });
+    checks.forEach(Runnable::run);
   }
 
   private static <T> void read(Query<T> query, ResultSet rs) throws SQLException {
     query.answer().set(query.rows().extractData(rs));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void counted(Query<?> query, int rows) {
+    ((Answer<Integer>) query.answer()).set(rows);
   }
 }

@@ -185,22 +185,20 @@ class HoldStore {
    * Releases the holds of settled requests (by request, and by hold id when the gateway gave one);
    * a hold id is released only for the account that settled ({@code holdAccounts}: hold id → account).
    */
-  void releaseForRequests(List<RequestKey> keys, Map<String, String> holdAccounts, Instant at) {
+  void releaseForRequests(Flight writes, List<RequestKey> keys, Map<String, String> holdAccounts, Instant at) {
     if (!keys.isEmpty()) {
-      jdbc.sql("""
+      writes.update("""
               UPDATE holds h SET released_at = ?
                 FROM unnest(?::text[], ?::text[]) AS k(r, q)
-               WHERE h.root_id = k.r AND h.request_id = k.q AND h.released_at IS NULL""")
-          .params(SqlTime.of(at), CallStore.roots(keys), CallStore.requestIds(keys))
-          .update();
+               WHERE h.root_id = k.r AND h.request_id = k.q AND h.released_at IS NULL""",
+          SqlTime.of(at), CallStore.roots(keys), CallStore.requestIds(keys));
     }
     if (!holdAccounts.isEmpty()) {
-      jdbc.sql("""
+      writes.update("""
               UPDATE holds h SET released_at = ?
                 FROM unnest(?::text[], ?::text[]) AS k(id, a)
-               WHERE h.id = k.id AND h.account_id = k.a AND h.released_at IS NULL""")
-          .params(SqlTime.of(at), holdAccounts.keySet().toArray(String[]::new), holdAccounts.values().toArray(String[]::new))
-          .update();
+               WHERE h.id = k.id AND h.account_id = k.a AND h.released_at IS NULL""",
+          SqlTime.of(at), holdAccounts.keySet().toArray(String[]::new), holdAccounts.values().toArray(String[]::new));
     }
   }
 

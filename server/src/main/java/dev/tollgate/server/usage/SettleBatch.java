@@ -183,15 +183,18 @@ class SettleBatch {
       }
     }
 
-    usage.insert(rows, now);
-    rollups.add(rows);
-    credit.apply(deductions, now);
-    journal.appendUsage(bookings, now);
+    // Every write in one round trip, in this order (the postings after their entries).
+    Flight writes = flights.start();
+    usage.insert(writes, rows, now);
+    rollups.add(writes, rows);
+    credit.apply(writes, deductions, now);
+    journal.appendUsage(writes, bookings, now);
     // Only requests whose hold the batch found unreleased under the lock: most gateways settle
     // without an authorise, and a probe per settled request found nothing (2.4 µs an event).
     List<RequestKey> withHold = settled.stream()
         .filter(key -> heldFor.containsKey(key) && heldFor.get(key).releasedAt() == null).toList();
-    holds.releaseForRequests(withHold, holdIds, now);
+    holds.releaseForRequests(writes, withHold, holdIds, now);
+    writes.send();
     return List.of(answers);
   }
 

@@ -1,5 +1,6 @@
 package dev.tollgate.server.usage;
 
+import dev.tollgate.server.store.Flight;
 import dev.tollgate.server.store.SqlTime;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -20,12 +20,6 @@ import org.springframework.stereotype.Repository;
 class UsageRollups {
   /** Every time zone offset in use is a whole number of quarter hours: a bucket is within one local day. */
   static final Duration BUCKET = Duration.ofMinutes(15);
-
-  private final JdbcClient jdbc;
-
-  UsageRollups(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
 
   private record Key(String rootId, String accountId, Instant bucketStart, String meter, String apiKeyId)
       implements Comparable<Key> {
@@ -60,8 +54,8 @@ class UsageRollups {
     return Instant.ofEpochSecond(Math.floorDiv(t.getEpochSecond(), size) * size);
   }
 
-  /** Adds the batch's new usage records to their buckets. */
-  void add(List<UsageStore.UsageRow> rows) {
+  /** Adds the batch's new usage records to their buckets (one upsert, added to the batch's writes). */
+  void add(Flight writes, List<UsageStore.UsageRow> rows) {
     if (rows.isEmpty()) {
       return;
     }
@@ -90,7 +84,7 @@ class UsageRollups {
     }
     List<Object> params = new ArrayList<>(List.of(roots, accounts, starts, meters, keys));
     params.addAll(List.of((Object[]) columns));
-    jdbc.sql("""
+    writes.update("""
             INSERT INTO usage_rollups AS u (root_id, account_id, bucket_start, meter, api_key_id, calls, failed,
                 billable_units, input_tokens, output_tokens, cache_read_tokens, cache_write_tokens, amount_nanos,
                 postpaid_nanos)
@@ -106,9 +100,7 @@ class UsageRollups {
               cache_read_tokens = u.cache_read_tokens + EXCLUDED.cache_read_tokens,
               cache_write_tokens = u.cache_write_tokens + EXCLUDED.cache_write_tokens,
               amount_nanos = u.amount_nanos + EXCLUDED.amount_nanos,
-              postpaid_nanos = u.postpaid_nanos + EXCLUDED.postpaid_nanos""")
-        .params(params)
-        .update();
+              postpaid_nanos = u.postpaid_nanos + EXCLUDED.postpaid_nanos""", params.toArray());
   }
 
   /** The whole buckets inside {@code [from, to)}: {@code [alignedFrom, alignedTo)}; empty when there are none. */

@@ -6,18 +6,11 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** Usage records: the settled calls, each with its price snapshot and its first answer. */
 @Repository
 class UsageStore {
-  private final JdbcClient jdbc;
-
-  UsageStore(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
-
   /**
    * The stored answers of requests already settled, by request; one query for a whole batch. One
    * unique-index probe per request (LATERAL … LIMIT 1): a plain join lets a plan made while the
@@ -49,8 +42,8 @@ class UsageStore {
       long billableUnits, long amountNanos, long postpaidNanos, long postpaidUnits, String currency, String snapshotJson,
       String response) {}
 
-  /** All rows of a batch in one statement, one array per column. */
-  void insert(List<UsageRow> rows, Instant recordedAt) {
+  /** All rows of a batch in one statement, one array per column, added to the batch's writes. */
+  void insert(Flight writes, List<UsageRow> rows, Instant recordedAt) {
     if (rows.isEmpty()) {
       return;
     }
@@ -93,7 +86,7 @@ class UsageStore {
       snapshots[i] = r.snapshotJson();
       responses[i] = r.response();
     }
-    jdbc.sql("""
+    writes.update("""
             INSERT INTO usage_records (id, root_id, account_id, request_id, api_key_id, meter, status, billing_mode,
                 occurred_at, recorded_at, route, latency_ms, input_tokens, output_tokens, cache_read_tokens,
                 cache_write_tokens, reasoning_tokens, calls, seconds, units, billable_units, amount_nanos,
@@ -104,10 +97,9 @@ class UsageStore {
                           ?::bigint[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[],
                           ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[],
                           ?::bigint[], ?::text[], ?::text[], ?::text[])
-                AS t(id, r, a, q, k, m, s, bm, o, rt, l, i1, i2, i3, i4, i5, c, sc, u, b, am, pn, pu, cu, sn, rp)""")
-        .params(SqlTime.of(recordedAt), ids, roots, accounts, requests, keys, meters, statuses, modes, occurred, routes,
-            latencies, in, out, cr, cw, rs, calls, secs, units, billable, amounts, ppNanos, ppUnits, currencies,
-            snapshots, responses)
-        .update();
+                AS t(id, r, a, q, k, m, s, bm, o, rt, l, i1, i2, i3, i4, i5, c, sc, u, b, am, pn, pu, cu, sn, rp)""",
+        SqlTime.of(recordedAt), ids, roots, accounts, requests, keys, meters, statuses, modes, occurred, routes,
+        latencies, in, out, cr, cw, rs, calls, secs, units, billable, amounts, ppNanos, ppUnits, currencies,
+        snapshots, responses);
   }
 }

@@ -143,6 +143,63 @@ class FlightTest extends ServerTest {
   }
 
   @Test
+  void writesCountTheirRowsAndEachSeesTheWritesBeforeIt() {
+    String a = uniqueId("w");
+    String b = uniqueId("w");
+    long total = tx.execute(status -> {
+      Flight flight = flights.start();
+      Flight.Answer<Integer> inserted = flight.update(
+          "INSERT INTO flight_probe (id, value) SELECT unnest(?::text[]), 5", (Object) new String[] {a, b});
+      Flight.Answer<Integer> updated = flight.update(
+          "UPDATE flight_probe SET value = value * 2 WHERE id = ANY(?::text[])", (Object) new String[] {a, b});
+      Flight.Answer<Integer> none = flight.update("UPDATE flight_probe SET value = 0 WHERE id = ?", "no such row");
+      Flight.Answer<Long> sum = flight.add("SELECT sum(value) FROM flight_probe WHERE id = ANY(?::text[])",
+          FlightTest::single, (Object) new String[] {a, b});
+      flight.send();
+      assertThat(inserted.get()).isEqualTo(2);
+      assertThat(updated.get()).as("sees the insert before it").isEqualTo(2);
+      assertThat(none.get()).isZero();
+      return sum.get();
+    });
+    assertThat(total).isEqualTo(20L);
+  }
+
+  @Test
+  void aRequiredRowCountThatIsNotMetFailsTheSendAfterEveryStatementRan() {
+    String id = uniqueId("w");
+    assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
+      Flight flight = flights.start();
+      Flight.Answer<Integer> updated = flight.update("UPDATE flight_probe SET value = 1 WHERE id = ?", id);
+      flight.require(updated, 1, () -> "row " + id + " was not there");
+      flight.send();
+    })).isInstanceOf(IllegalStateException.class).hasMessageContaining("row " + id + " was not there")
+        .hasMessageContaining("expected 1 rows, wrote 0");
+  }
+
+  @Test
+  void aFailingWriteFailsTheWholeFlightWithTheDatabasesReason() {
+    String id = uniqueId("w");
+    assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
+      Flight flight = flights.start();
+      flight.update("INSERT INTO flight_probe (id, value) VALUES (?, 1)", id);
+      flight.update("INSERT INTO flight_probe (id, value) VALUES (?, 2)", id);
+      flight.send();
+    })).isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+    assertThat(jdbc.sql("SELECT count(*) FROM flight_probe WHERE id = ?").params(id).query(Long.class).single())
+        .as("rolled back with its transaction").isZero();
+  }
+
+  @Test
+  void aStatementMustReturnWhatItWasAddedAs() {
+    Flight rowsExpected = flights.start();
+    rowsExpected.add("UPDATE flight_probe SET value = 0 WHERE false", FlightTest::single);
+    assertThatThrownBy(rowsExpected::send).isInstanceOf(IllegalStateException.class).hasMessageContaining("expected rows");
+    Flight countExpected = flights.start();
+    countExpected.update("SELECT 1");
+    assertThatThrownBy(countExpected::send).isInstanceOf(IllegalStateException.class).hasMessageContaining("expected a count");
+  }
+
+  @Test
   void misuseIsABug() {
     Flight flight = flights.start();
     Flight.Answer<Long> unsent = flight.add("SELECT 1", FlightTest::single);

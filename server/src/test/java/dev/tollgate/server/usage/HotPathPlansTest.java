@@ -2,8 +2,18 @@ package dev.tollgate.server.usage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tollgate.core.credit.Burn;
+import dev.tollgate.core.credit.BurnSource;
+import dev.tollgate.core.credit.Deduction;
+import dev.tollgate.core.credit.Denomination;
+import dev.tollgate.core.credit.RatedCharge;
+import dev.tollgate.core.ledger.JournalEntries;
+import dev.tollgate.core.ledger.LedgerUnit;
+import dev.tollgate.server.credit.AccountDeduction;
 import dev.tollgate.server.credit.CreditStore;
 import dev.tollgate.server.credit.packages.ConcurrencySlots;
+import dev.tollgate.server.ledger.Booking;
+import dev.tollgate.server.ledger.JournalStore;
 import dev.tollgate.server.store.Flight;
 import dev.tollgate.server.store.Flights;
 import dev.tollgate.server.support.ServerTest;
@@ -33,6 +43,8 @@ class HotPathPlansTest extends ServerTest {
   @Autowired HoldStore holds;
   @Autowired UsageStore usage;
   @Autowired ConcurrencySlots slots;
+  @Autowired UsageRollups rollups;
+  @Autowired JournalStore journal;
 
   @Test
   void everyReadOfAnAuthoriseOrSettleBatchIsIndexProbesWhateverItsParameters() {
@@ -49,6 +61,31 @@ class HotPathPlansTest extends ServerTest {
     slots.inForce(flight, List.of("acct-a"), List.of("gpt-4o"), NOW);
     List<String> statements = flight.statements();
     assertThat(statements).hasSize(8);
+
+    for (String sql : statements) {
+      String plan = genericPlan(sql);
+      assertThat(plan).as(sql + "\n" + plan).doesNotContain("Seq Scan");
+    }
+  }
+
+  @Test
+  void everyWriteOfASettleBatchFindsItsRowsByIndexWhateverItsParameters() {
+    Flight writes = flights.start();
+    UsageStore.UsageRow row = new UsageStore.UsageRow("usg_1", "acct-a", "acct-a", "req-1", null, "gpt-4o", true,
+        "usage", NOW, "/v1/chat/completions", 120L, 1000, 100, 0, 0, 0, 0, 0, 0, 1100, 5_000_000, 0, 0, "USD",
+        "{}", "{}");
+    usage.insert(writes, List.of(row), NOW);
+    rollups.add(writes, List.of(row));
+    RatedCharge charge = new RatedCharge("gpt-4o", NOW, 1100, 5_000_000);
+    Deduction burnt = new Deduction(charge, List.of(
+        new Burn(BurnSource.GRANT, "grt_1", Denomination.MONEY, 600, 3_000_000),
+        new Burn(BurnSource.WALLET, null, Denomination.MONEY, 500, 2_000_000)), 0, 0);
+    credit.apply(writes, List.of(new AccountDeduction("acct-a", "acct-a", burnt)), NOW);
+    JournalEntries.usage("use:req-1", "req-1", "acct-a", LedgerUnit.money("USD"), burnt)
+        .ifPresent(e -> journal.appendUsage(writes, List.of(new Booking("acct-a", "acct-a", e)), NOW));
+    holds.releaseForRequests(writes, List.of(new RequestKey("acct-a", "req-1")), java.util.Map.of("hld_1", "acct-a"), NOW);
+    List<String> statements = writes.statements();
+    assertThat(statements).as("usage, rollups, grants, wallets, entries, postings, two hold releases").hasSize(8);
 
     for (String sql : statements) {
       String plan = genericPlan(sql);

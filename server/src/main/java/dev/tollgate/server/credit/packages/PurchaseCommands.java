@@ -26,7 +26,6 @@ import java.time.InstantSource;
 import java.time.Period;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -174,8 +173,8 @@ public class PurchaseCommands {
     purchases.voidHoldings(p.rootId(), p, now);
     purchases.markRefunded(p.rootId(), p.id(), now);
     journal.append(bookings, now);
-    // A mutable map: addToWallets drops zero moves (a free package).
-    credit.addToWallets(new HashMap<>(Map.of(new CreditStore.WalletKey(p.rootId(), p.accountId()), p.amountNanos())), now);
+    // addToWallets drops zero moves (a free package).
+    credit.addToWallets(Map.of(new CreditStore.WalletKey(p.rootId(), p.accountId()), p.amountNanos()), now);
     return purchases.find(purchaseId).orElseThrow();
   }
 
@@ -377,7 +376,7 @@ public class PurchaseCommands {
       }
       purchases.insert(p);
       journal.append(bookings, now);
-      credit.addToWallets(new HashMap<>(Map.of(new CreditStore.WalletKey(account.rootId(), account.id()), -p.amountNanos())), now);
+      credit.addToWallets(Map.of(new CreditStore.WalletKey(account.rootId(), account.id()), -p.amountNanos()), now);
       return new Done(p, true);
     }
   }
