@@ -26,9 +26,12 @@ BATCH_CLIENTS=${BENCH_BATCH_CLIENTS:-4}
 AUTH_RATE=${BENCH_AUTH_RATE:-2000}
 AUTH_INFLIGHT=${BENCH_AUTH_INFLIGHT:-200}
 AUTH_SECONDS=${BENCH_AUTH_SECONDS:-20}
-WARMUP_EVENTS=${BENCH_WARMUP_EVENTS:-30000}
-# 10 warm-up batches left the JIT compiling through the measured batches (run 20: "jit" share).
+# Warm-ups long enough that the JIT is done compiling the hot path before the measured phases:
+# with 30,000 single settles, 10 batches and 5 s of authorise, C2 still took 3.5-6.4 core-seconds
+# during the measured phases (run 21, the "jit" share of the cpu-seconds lines).
+WARMUP_EVENTS=${BENCH_WARMUP_EVENTS:-80000}
 WARMUP_BATCHES=${BENCH_WARMUP_BATCHES:-40}
+WARMUP_AUTH_SECONDS=${BENCH_WARMUP_AUTH_SECONDS:-15}
 # The production advice of README.md: a capped heap (without it G1 sizes the heap from RAM).
 SERVER_JAVA_OPTS=${BENCH_SERVER_JAVA_OPTS:--Xmx256m}
 CLIENT_JAVA_OPTS=${BENCH_CLIENT_JAVA_OPTS:--Xms1g -Xmx2g}
@@ -96,7 +99,7 @@ load setup accounts="$ACCOUNTS"
 # JIT warm-up of the server (and of PostgreSQL's caches); figures from it are not results.
 load settle-single label=warmup-single clients="$CLIENTS" events="$WARMUP_EVENTS" accounts="$ACCOUNTS" | grep -v cpu-seconds
 load settle-batch label=warmup-batch batches="$WARMUP_BATCHES" accounts="$ACCOUNTS" hot=false copy=false | grep -v cpu-seconds
-load authorize label=warmup-authorize rate="$AUTH_RATE" inflight="$AUTH_INFLIGHT" seconds=5 accounts="$ACCOUNTS" \
+load authorize label=warmup-authorize rate="$AUTH_RATE" inflight="$AUTH_INFLIGHT" seconds="$WARMUP_AUTH_SECONDS" accounts="$ACCOUNTS" \
   | grep -v cpu-seconds
 
 load settle-single clients="$CLIENTS" events="$SINGLE_EVENTS" accounts="$ACCOUNTS" pg="$PG_PORT"

@@ -161,6 +161,7 @@ public final class HotPathLoad {
     Commits commits = Commits.open(arg("pg", null));
     commits.rebase();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(intArg("seconds", 120));
+    ServerLatency server = ServerLatency.start(port, token, "settle");
     CpuMeter cpu = CpuMeter.start(arg("pid", null), arg("pgpid", null));
     AtomicInteger next = new AtomicInteger();
     AtomicLong errors = new AtomicLong();
@@ -195,6 +196,9 @@ public final class HotPathLoad {
     long done = all.getTotalCount();
     System.out.printf(Locale.ROOT, "%s clients=%d accounts=%d events=%d errors=%d rate=%.0f/s p50=%s p99=%s max=%s%n",
         label, clients, accounts, done, errors.get(), done / secs, ms(all, 50), ms(all, 99), ms(all.getMaxValue()));
+    if (server != null) {
+      server.report(label);
+    }
     commits.report(label, done - errors.get());
     commits.close();
   }
@@ -415,6 +419,7 @@ public final class HotPathLoad {
     if (rss != null) {
       rss.start();
     }
+    ServerLatency server = ServerLatency.start(port, token, "authorize");
     CpuMeter cpu = CpuMeter.start(pid, arg("pgpid", null));
     long started = System.nanoTime();
     for (int i = 0; i < total && System.nanoTime() < deadline; i++) {
@@ -447,6 +452,9 @@ public final class HotPathLoad {
         label, r.getTotalCount(), ms(r, 50), ms(r, 99), ms(r.getMaxValue()));
     System.out.printf(Locale.ROOT, "%s unexpected-statuses=%d arrivals-queued-behind-%d-in-flight=%d%n",
         label, unexpected.get(), inflight, late.get());
+    if (server != null) {
+      server.report(label);
+    }
     if (rss != null) {
       System.out.printf(Locale.ROOT, "server-rss max=%dMB last=%dMB samples=%d (goal <= 512MB)%n",
           rss.maxKb / 1024, rss.lastKb / 1024, rss.samples);

@@ -140,8 +140,8 @@ class HoldStore {
     }
     int n = holds.size();
     String[] ids = new String[n], roots = new String[n], accounts = new String[n], requests = new String[n];
-    String[] meters = new String[n], keys = new String[n], created = new String[n], expires = new String[n];
-    long[] amounts = new long[n];
+    String[] meters = new String[n], keys = new String[n];
+    long[] amounts = new long[n], created = new long[n], expires = new long[n];
     boolean[] exclusive = new boolean[n];
     for (int i = 0; i < n; i++) {
       HoldRow h = holds.get(i);
@@ -153,15 +153,16 @@ class HoldStore {
       meters[i] = h.meter();
       keys[i] = h.apiKeyId();
       amounts[i] = h.amountNanos();
-      created[i] = h.createdAt().toString();
-      expires[i] = h.expiresAt().toString();
+      created[i] = SqlTime.epochMicros(h.createdAt());
+      expires[i] = SqlTime.epochMicros(h.expiresAt());
     }
     jdbc.sql("""
             INSERT INTO holds (id, root_id, account_id, request_id, meter, api_key_id, amount_nanos, exclusive, created_at,
                                expires_at)
-            SELECT id, r, a, q, m, k, am, x, c::timestamptz, e::timestamptz
+            SELECT id, r, a, q, m, k, am, x, (timestamptz 'epoch' + c * interval '1 microsecond'),
+                   (timestamptz 'epoch' + e * interval '1 microsecond')
               FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::boolean[],
-                          ?::text[], ?::text[])
+                          ?::bigint[], ?::bigint[])
                 AS t(id, r, a, q, m, k, am, x, c, e)""")
         .params(ids, roots, accounts, requests, meters, keys, amounts, exclusive, created, expires)
         .update();

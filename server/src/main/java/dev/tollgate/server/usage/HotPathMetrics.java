@@ -12,7 +12,8 @@ import org.springframework.http.server.observation.ServerRequestObservationConte
  * Request metrics of the hot path. The generic {@code http.server.requests} observation builds a
  * context, key values and a tagged meter lookup on every call (BENCHMARKS.md: a measurable share of
  * a settle's CPU), so the three hot routes skip it and record into timers built once instead:
- * {@code tollgate.hot_path.requests{route, outcome}} with outcome {@code answered} or {@code refused}.
+ * {@code tollgate.hot_path.requests{route, outcome}} with outcome {@code answered} or {@code refused},
+ * with histogram buckets from 100 µs to 10 s.
  */
 @Configuration(proxyBeanMethods = false)
 class HotPathMetrics {
@@ -33,6 +34,11 @@ class HotPathMetrics {
           .description("Hot-path requests by route and outcome, from the body read to the answer")
           .tag("route", route)
           .tag("outcome", outcome)
+          // Buckets, so an operator can watch the server's own p99 against the gateway's SLO
+          // (BENCHMARKS.md compares it with the latency the load client saw).
+          .publishPercentileHistogram()
+          .minimumExpectedValue(java.time.Duration.ofMillis(1).dividedBy(10))
+          .maximumExpectedValue(java.time.Duration.ofSeconds(10))
           .register(registry);
     }
 

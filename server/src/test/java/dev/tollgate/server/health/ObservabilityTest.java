@@ -67,4 +67,18 @@ class ObservabilityTest extends ServerTest {
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.body()).contains("http_server_requests_seconds");
   }
+
+  @Test
+  void exportsTheHotPathsLatencyAsHistogramBucketsForItsPercentiles() {
+    api().post("/v1/authorize", "{\"requestId\":\"" + uniqueId("r") + "\",\"accountId\":\"a\",\"meter\":\"" + uniqueId("unpriced") + "\"}");
+    Api.Response response = api().withToken(null).get("/actuator/prometheus");
+    assertThat(response.status()).isEqualTo(200);
+    List<String> refusedBuckets = response.body().lines()
+        .filter(l -> l.startsWith("tollgate_hot_path_requests_seconds_bucket{"))
+        .filter(l -> l.contains("route=\"authorize\"") && l.contains("outcome=\"refused\""))
+        .toList();
+    assertThat(refusedBuckets).as("buckets from 100 µs to 10 s").hasSizeGreaterThan(20);
+    String all = refusedBuckets.stream().filter(l -> l.contains("le=\"+Inf\"")).findFirst().orElseThrow();
+    assertThat(Double.parseDouble(all.substring(all.lastIndexOf(' ') + 1))).isGreaterThanOrEqualTo(1);
+  }
 }

@@ -1,0 +1,107 @@
+package dev.tollgate.bench.load;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The server's own view of a phase's latency: the hot path's histogram buckets
+ * ({@code tollgate_hot_path_requests_seconds_bucket}, from the body read to the answer) scraped from
+ * {@code /actuator/prometheus} before and after the phase. Set beside the client's figures it
+ * splits a percentile into time inside the server and time in the kernel, Tomcat's hand-off and
+ * the load client (which share the two cores).
+ */
+final class ServerLatency {
+  private static final String BUCKET = "tollgate_hot_path_requests_seconds_bucket{";
+
+  private final int port;
+  private final String token;
+  private final String route;
+  private final Map<String, Map<Double, Double>> before;
+
+  private ServerLatency(int port, String token, String route) throws IOException, InterruptedException {
+    this.port = port;
+    this.token = token;
+    this.route = route;
+    this.before = scrape();
+  }
+
+  /** Starts a phase: remembers the buckets of {@code route} (authorize, settle). */
+  static ServerLatency start(int port, String token, String route) {
+    try {
+      return new ServerLatency(port, token, route);
+    } catch (IOException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+
+  /** Prints one line per outcome seen since start: count and the bucket bounds holding p50, p99, p99.9. */
+  void report(String label) {
+    try {
+      Map<String, Map<Double, Double>> after = scrape();
+      for (Map.Entry<String, Map<Double, Double>> e : after.entrySet()) {
+        Map<Double, Double> was = before.getOrDefault(e.getKey(), Map.of());
+        TreeMap<Double, Double> counts = new TreeMap<>();
+        e.getValue().forEach((le, n) -> counts.put(le, n - was.getOrDefault(le, 0.0)));
+        double total = counts.lastEntry().getValue();
+        if (total <= 0) {
+          continue;
+        }
+        System.out.printf(Locale.ROOT, "%s server-side outcome=%s requests=%.0f p50<=%s p99<=%s p99.9<=%s"
+                + " (histogram bucket bounds, from the body read to the answer)%n",
+            label, e.getKey(), total, bound(counts, total, 0.5), bound(counts, total, 0.99), bound(counts, total, 0.999));
+      }
+    } catch (IOException e) {
+      System.out.println(label + " server-side unavailable: " + e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static String bound(TreeMap<Double, Double> cumulative, double total, double quantile) {
+    for (Map.Entry<Double, Double> e : cumulative.entrySet()) {
+      if (e.getValue() >= quantile * total) {
+        return e.getKey().isInfinite() ? "inf" : String.format(Locale.ROOT, "%.2fms", e.getKey() * 1000);
+      }
+    }
+    return "inf";
+  }
+
+  /** outcome → (upper bound in seconds → cumulative count) for this route. */
+  private Map<String, Map<Double, Double>> scrape() throws IOException, InterruptedException {
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/prometheus"))
+        .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).GET().build();
+    String text = client.send(request, HttpResponse.BodyHandlers.ofString()).body();
+    Map<String, Map<Double, Double>> out = new TreeMap<>();
+    for (String line : text.split("\n")) {
+      if (!line.startsWith(BUCKET) || !line.contains("route=\"" + route + "\"")) {
+        continue;
+      }
+      String outcome = label(line, "outcome");
+      String le = label(line, "le");
+      double bound = "+Inf".equals(le) ? Double.POSITIVE_INFINITY : Double.parseDouble(le);
+      double count = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      out.computeIfAbsent(outcome, k -> new TreeMap<>()).put(bound, count);
+    }
+    return out;
+  }
+
+  private static String label(String line, String name) {
+    int at = line.indexOf(name + "=\"");
+    if (at < 0) {
+      return "";
+    }
+    int from = at + name.length() + 2;
+    return line.substring(from, line.indexOf('"', from));
+  }
+}
