@@ -27,8 +27,8 @@ AUTH_RATE=${BENCH_AUTH_RATE:-2000}
 AUTH_INFLIGHT=${BENCH_AUTH_INFLIGHT:-200}
 AUTH_SECONDS=${BENCH_AUTH_SECONDS:-20}
 # Warm-ups long enough that the JIT is done compiling the hot path before the measured phases:
-# with 30,000 single settles, 10 batches and 5 s of authorise, C2 still took 3.5-6.4 core-seconds
-# during the measured phases (run 21, the "jit" share of the cpu-seconds lines).
+# with 30,000 single settles, 10-40 batches and 5 s of authorise, C2 still took 2.7-6.4 core-seconds
+# during the measured phases (runs 20-21, the "jit" share of the cpu-seconds lines).
 WARMUP_EVENTS=${BENCH_WARMUP_EVENTS:-80000}
 WARMUP_BATCHES=${BENCH_WARMUP_BATCHES:-40}
 WARMUP_AUTH_SECONDS=${BENCH_WARMUP_AUTH_SECONDS:-15}
