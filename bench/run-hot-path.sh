@@ -5,6 +5,7 @@
 # temporary data dir, creates accounts, a price and credit through the API, then drives it over HTTP
 # from a separate JVM (bench/target/benchmarks.jar, dev.tollgate.bench.load.HotPathLoad):
 #   settle-single   one event per /v1/settle, BENCH_CLIENTS concurrent clients
+#   settle-single-saturated   the same with BENCH_SATURATION_CLIENTS clients (events per commit at saturation)
 #   settle-batch    1,000 events per /v1/usage:batch over BENCH_ACCOUNTS accounts, then the COPY
 #                   reference (the same rows into a table with a unique request id, same PostgreSQL),
 #                   then the same batches all on one account
@@ -20,6 +21,7 @@ cd "$(dirname "$0")/.."
 PORT=${BENCH_PORT:-18181}
 ACCOUNTS=${BENCH_ACCOUNTS:-10000}
 CLIENTS=${BENCH_CLIENTS:-64}
+SATURATION_CLIENTS=${BENCH_SATURATION_CLIENTS:-256}
 SINGLE_EVENTS=${BENCH_SINGLE_EVENTS:-100000}
 BATCHES=${BENCH_BATCHES:-100}
 BATCH_CLIENTS=${BENCH_BATCH_CLIENTS:-4}
@@ -103,6 +105,10 @@ load authorize label=warmup-authorize rate="$AUTH_RATE" inflight="$AUTH_INFLIGHT
   | grep -v cpu-seconds
 
 load settle-single clients="$CLIENTS" events="$SINGLE_EVENTS" accounts="$ACCOUNTS" pg="$PG_PORT"
+# The same one-event requests with four times the clients: how far batches grow once more calls
+# wait than two writers take (events per commit at saturation); not the 64-client goal's setting.
+load settle-single label=settle-single-saturated clients="$SATURATION_CLIENTS" events="$SINGLE_EVENTS" \
+  accounts="$ACCOUNTS" pg="$PG_PORT"
 load settle-batch clients="$BATCH_CLIENTS" batches="$BATCHES" accounts="$ACCOUNTS" pg="$PG_PORT"
 load authorize rate="$AUTH_RATE" inflight="$AUTH_INFLIGHT" seconds="$AUTH_SECONDS" accounts="$ACCOUNTS"
 echo "load-after=\"$(cut -d' ' -f1-3 /proc/loadavg)\""
