@@ -54,7 +54,7 @@ class ConsoleBrowserTest extends ServerTest {
   @Order(2)
   void anOperatorPricesAMeterCreatesAPackageAndSeesSettledUsageInTheLogAndTheChart() {
     signIn(ADMIN_TOKEN);
-    assertThat(browser.path()).isEqualTo("/console/usage");
+    assertThat(browser.awaitPath("/console/usage")).isEqualTo("/console/usage");
 
     String meter = uniqueId("chat");
     browser.open("/console/pricing");

@@ -62,6 +62,19 @@ public final class Browser implements AutoCloseable {
     return java.net.URI.create(driver.getCurrentUrl()).getPath();
   }
 
+  /**
+   * The path once it is {@code expected}, or whatever it is when the wait runs out: a click that
+   * submits a form can return before the browser has followed the answer's redirect.
+   */
+  public String awaitPath(String expected) {
+    try {
+      new WebDriverWait(driver, WAIT).until(d -> expected.equals(path()));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      // the caller's assertion shows where the browser is instead
+    }
+    return path();
+  }
+
   public WebElement find(String css) {
     return driver.findElement(By.cssSelector(css));
   }
