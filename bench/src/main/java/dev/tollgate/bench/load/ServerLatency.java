@@ -37,6 +37,8 @@ final class ServerLatency {
     try {
       return new ServerLatency(port, token, route);
     } catch (IOException e) {
+      // Say so: without this line a run would simply lack its server-side figures.
+      System.out.println(route + " server-side unavailable: " + e);
       return null;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
