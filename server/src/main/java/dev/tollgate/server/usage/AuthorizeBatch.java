@@ -177,7 +177,10 @@ class AuthorizeBatch {
           HoldStore.InFlight::plus);
       answers[i] = answer(hold, account, platform);
     }
-    holds.insert(newHolds);
+    // The holds and the commit in one round trip: nothing follows them in this transaction.
+    Flight last = flights.start();
+    holds.insert(last, newHolds);
+    last.sendAndCommit();
     return List.of(answers);
   }
 

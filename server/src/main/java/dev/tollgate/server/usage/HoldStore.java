@@ -134,7 +134,8 @@ class HoldStore {
         familyMeters.stream().map(FamilyMeter::meter).toArray(String[]::new), SqlTime.of(now));
   }
 
-  void insert(List<HoldRow> holds) {
+  /** Adds the insert of these holds to a flight (none: no statement). */
+  void insert(Flight writes, List<HoldRow> holds) {
     if (holds.isEmpty()) {
       return;
     }
@@ -156,16 +157,15 @@ class HoldStore {
       created[i] = SqlTime.epochMicros(h.createdAt());
       expires[i] = SqlTime.epochMicros(h.expiresAt());
     }
-    jdbc.sql("""
+    writes.update("""
             INSERT INTO holds (id, root_id, account_id, request_id, meter, api_key_id, amount_nanos, exclusive, created_at,
                                expires_at)
             SELECT id, r, a, q, m, k, am, x, (timestamptz 'epoch' + c * interval '1 microsecond'),
                    (timestamptz 'epoch' + e * interval '1 microsecond')
               FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::boolean[],
                           ?::bigint[], ?::bigint[])
-                AS t(id, r, a, q, m, k, am, x, c, e)""")
-        .params(ids, roots, accounts, requests, meters, keys, amounts, exclusive, created, expires)
-        .update();
+                AS t(id, r, a, q, m, k, am, x, c, e)""",
+        ids, roots, accounts, requests, meters, keys, amounts, exclusive, created, expires);
   }
 
   /** The account of each of these holds that exists (a settle may name only its own account's holds). */

@@ -190,6 +190,65 @@ class FlightTest extends ServerTest {
   }
 
   @Test
+  void aLastFlightCarriesTheCommitSoOthersSeeItsWritesBeforeTheTransactionManagerCommits() {
+    String id = uniqueId("c");
+    long seenByOthers = tx.execute(status -> {
+      Flight last = flights.start();
+      Flight.Answer<Integer> inserted = last.update("INSERT INTO flight_probe (id, value) VALUES (?, 7)", id);
+      last.sendAndCommit();
+      assertThat(inserted.get()).isEqualTo(1);
+      // Another connection, on another thread: it sees only committed rows.
+      return CompletableFuture.supplyAsync(() -> count(id)).join();
+    });
+    assertThat(seenByOthers).as("committed by the flight itself").isEqualTo(1);
+    assertThat(count(id)).isEqualTo(1);
+  }
+
+  @Test
+  void aFailingStatementInALastFlightCommitsNothingBeforeIt() {
+    String id = uniqueId("c");
+    assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
+      Flight last = flights.start();
+      last.update("INSERT INTO flight_probe (id, value) VALUES (?, 1)", id);
+      last.update("INSERT INTO flight_probe (id, value) VALUES (?, 2)", id);
+      last.sendAndCommit();
+    })).isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+    assertThat(count(id)).as("the COMMIT after the failure never ran").isZero();
+  }
+
+  @Test
+  void aLastFlightWithoutStatementsLeavesTheCommitToTheTransactionManager() {
+    String id = uniqueId("c");
+    tx.executeWithoutResult(status -> {
+      jdbc.sql("INSERT INTO flight_probe (id, value) VALUES (?, 3)").params(id).update();
+      flights.start().sendAndCommit();
+      assertThat(CompletableFuture.supplyAsync(() -> count(id)).join()).as("not committed yet").isZero();
+    });
+    assertThat(count(id)).isEqualTo(1);
+  }
+
+  @Test
+  void onlyAFlightInATransactionWithoutRequiredCountsCarriesTheCommit() {
+    Flight outside = flights.start();
+    outside.update("UPDATE flight_probe SET value = 0 WHERE false");
+    assertThatThrownBy(outside::sendAndCommit).isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("in a transaction");
+    String id = uniqueId("c");
+    assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
+      Flight last = flights.start();
+      last.update("INSERT INTO flight_probe (id, value) VALUES (?, 1)", id);
+      Flight.Answer<Integer> updated = last.update("UPDATE flight_probe SET value = 2 WHERE id = ?", "no such row");
+      last.require(updated, 1, () -> "the row was not there");
+      last.sendAndCommit();
+    })).isInstanceOf(IllegalStateException.class).hasMessageContaining("required row counts");
+    assertThat(count(id)).as("nothing was sent").isZero();
+  }
+
+  private long count(String id) {
+    return jdbc.sql("SELECT count(*) FROM flight_probe WHERE id = ?").params(id).query(Long.class).single();
+  }
+
+  @Test
   void aStatementMustReturnWhatItWasAddedAs() {
     Flight rowsExpected = flights.start();
     rowsExpected.add("UPDATE flight_probe SET value = 0 WHERE false", FlightTest::single);
