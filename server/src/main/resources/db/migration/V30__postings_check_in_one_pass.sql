@@ -4,7 +4,7 @@
 -- guarantees, same SQL states (23503 for a posting without its entry, 23514 for an entry that
 -- does not sum to zero), same moment (the end of the INSERT). Measured in four alternating runs of
 -- 50,000 entries of two postings each (1,000 per INSERT): the check cost 9.7 µs an entry before,
--- 5.5 µs after (BENCHMARKS.md, "Runs 26–").
+-- 5.5 µs after (BENCHMARKS.md, "Runs 26–29").
 CREATE OR REPLACE FUNCTION postings_refuse_unbalanced() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
   bad record;
