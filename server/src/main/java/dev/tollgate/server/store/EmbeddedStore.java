@@ -56,6 +56,14 @@ public final class EmbeddedStore implements AutoCloseable {
               .setLocaleConfig("auth-host", "scram-sha-256")
               .setLocaleConfig("auth-local", "scram-sha-256")
               .setLocaleConfig("pwfile", passwordFile.toAbsolutePath().toString())
+              // Code-point order for text, whatever the machine's locale: every key is text, and
+              // B-trees, sorts and ANALYZE compare with memcmp instead of the C library's strcoll
+              // (BENCHMARKS.md, "Runs 30-"); "C" for the rest, so initdb never depends on a locale
+              // the machine may lack (LANG=en_US.UTF-8 without it installed failed before).
+              // A data directory keeps the locale it was created with.
+              .setLocaleConfig("locale", "C")
+              .setLocaleConfig("locale-provider", "builtin")
+              .setLocaleConfig("builtin-locale", "C.UTF-8")
               .setConnectConfig("password", password)
               // zonky passes -F (fsync off) and synchronous_commit=off; an acknowledged settle
               // must survive a power cut, so both go back on. Later -c options win over -F.

@@ -27,7 +27,10 @@ class EmbeddedServerJarIT {
     String token;
     String accountId = "jar-it-account";
 
-    try (ServerProcess first = ServerProcess.start(jar, data, work.resolve("first.log"), Map.of()).awaitHealthy()) {
+    // A locale the machine lacks, as in container images that set LANG without installing it:
+    // initdb must not depend on it.
+    Map<String, String> missingLocale = Map.of("LANG", "xx_XX.UTF-8", "LC_ALL", "xx_XX.UTF-8");
+    try (ServerProcess first = ServerProcess.start(jar, data, work.resolve("first.log"), missingLocale).awaitHealthy()) {
       String output = first.output();
       Matcher m = TOKEN.matcher(output);
       assertThat(m.find()).as("the generated admin token is printed on first start").isTrue();
@@ -40,6 +43,8 @@ class EmbeddedServerJarIT {
       assertThat(store.text("mode")).isEqualTo("embedded");
       assertThat(store.json().get("fsync").asBoolean()).isTrue();
       assertThat(store.text("synchronousCommit")).isEqualTo("on");
+      assertThat(store.text("collation")).isEqualTo("builtin C.UTF-8");
+      assertThat(store.json().get("bytewiseCollation").asBoolean()).isTrue();
 
       ServerProcess second = ServerProcess.start(jar, data, work.resolve("second.log"), Map.of());
       int exit = second.awaitExit(Duration.ofSeconds(90));

@@ -17,5 +17,7 @@ class ExternalStoreTest extends ServerTest {
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.text("mode")).isEqualTo("external");
     assertThat(response.text("postgresVersion")).startsWith("18.");
+    assertThat(response.text("collation")).isEqualTo("builtin C.UTF-8");
+    assertThat(response.json().get("bytewiseCollation").asBoolean()).isTrue();
   }
 }
