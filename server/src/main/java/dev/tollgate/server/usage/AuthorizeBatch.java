@@ -116,7 +116,6 @@ class AuthorizeBatch {
     Flight.Answer<Set<String>> lockedRead = credit.lock(flight, toLock);
     Flight.Answer<Map<String, LockedCredit>> creditRead = credit.load(flight, rootOf.keySet(), now);
     Flight.Answer<Map<String, CallerAccount>> accountsRead = calls.accounts(flight, rootOf.keySet(), now);
-    Flight.Answer<CallStore.PlatformBilling> platformRead = calls.platform(flight);
     Flight.Answer<Map<RequestKey, HoldStore.HoldRow>> existingRead = holds.byRequest(flight, keys);
     Flight.Answer<Map<String, Long>> heldRead = holds.liveAmounts(flight, rootOf.keySet(), now);
     Flight.Answer<Map<HoldStore.FamilyMeter, HoldStore.InFlight>> inFlightRead = holds.liveCounts(flight, familyMeters, now);
@@ -134,14 +133,12 @@ class AuthorizeBatch {
     }
     Map<String, LockedCredit> loaded = creditRead.get();
     Map<String, CallerAccount> accounts = accountsRead.get();
-    CallStore.PlatformBilling platform = platformRead.get();
     Map<RequestKey, HoldStore.HoldRow> existing = existingRead.get();
     Map<String, Long> held = new HashMap<>(heldRead.get());
     Map<HoldStore.FamilyMeter, HoldStore.InFlight> inFlight = new HashMap<>(inFlightRead.get());
     Map<ConcurrencySlots.FamilyMeter, ConcurrencySlots.Slots> bought = boughtRead.get();
     Map<RequestKey, HoldStore.HoldRow> placed = new HashMap<>();
     List<HoldStore.HoldRow> newHolds = new ArrayList<>();
-    Duration timeout = Duration.ofMillis(platform.holdTimeoutMs());
 
     for (int i = 0; i < n; i++) {
       if (answers[i] != null) {
@@ -153,13 +150,12 @@ class AuthorizeBatch {
       if (earlier != null) {
         // The same request again: the hold it got (idempotent), unless it names another call.
         answers[i] = earlier.meter().equals(cmd.meter()) && earlier.accountId().equals(account.id())
-            ? answer(earlier, account, platform)
+            ? answer(earlier, account)
             : new CallAnswer.Refused(HttpStatus.CONFLICT, "request_id_mismatch",
                 "request id '" + cmd.requestId() + "' was authorised for another account or meter");
         continue;
       }
-      BillingMode mode = account.billingMode() != null ? account.billingMode() : platform.mode();
-      Decision d = decide(cmd, account, mode, platform, loaded.get(account.id()).credit(), held, inFlight, bought, now);
+      Decision d = decide(cmd, account, loaded.get(account.id()).credit(), held, inFlight, bought, now);
       if (d.refusal != null) {
         answers[i] = d.refusal;
         if (d.lasting) {
@@ -167,15 +163,15 @@ class AuthorizeBatch {
         }
         continue;
       }
+      Instant expiresAt = now.plus(Duration.ofMillis(account.holdTimeoutMs()));
       HoldStore.HoldRow hold = new HoldStore.HoldRow(Ids.next("hld_"), account.rootId(), account.id(), cmd.requestId(),
-          cmd.meter(), ((Callers.Caller) resolved.get(i)).apiKeyId(), d.holdNanos, d.exclusive, now, now.plus(timeout),
-          null);
+          cmd.meter(), ((Callers.Caller) resolved.get(i)).apiKeyId(), d.holdNanos, d.exclusive, now, expiresAt, null);
       newHolds.add(hold);
       placed.put(keyOf[i], hold);
       held.merge(account.id(), d.holdNanos, Math::addExact);
       inFlight.merge(new HoldStore.FamilyMeter(account.rootId(), cmd.meter()), HoldStore.InFlight.one(d.exclusive),
           HoldStore.InFlight::plus);
-      answers[i] = answer(hold, account, platform);
+      answers[i] = answer(hold, account);
     }
     // The holds and the commit in one round trip: nothing follows them in this transaction.
     Flight last = flights.start();
@@ -187,8 +183,7 @@ class AuthorizeBatch {
   /** {@code lasting}: a refusal only a write or time can lift, which {@link RefusalMemory} may repeat. */
   private record Decision(long holdNanos, boolean exclusive, CallAnswer.Refused refusal, boolean lasting) {}
 
-  private Decision decide(AuthorizeCommand cmd, CallerAccount account, BillingMode mode,
-      CallStore.PlatformBilling platform, AccountCredit credit, Map<String, Long> held,
+  private Decision decide(AuthorizeCommand cmd, CallerAccount account, AccountCredit credit, Map<String, Long> held,
       Map<HoldStore.FamilyMeter, HoldStore.InFlight> inFlight,
       Map<ConcurrencySlots.FamilyMeter, ConcurrencySlots.Slots> bought, Instant now) {
     if (account.status() == AccountStatus.SUSPENDED) {
@@ -227,11 +222,11 @@ class AuthorizeBatch {
         holdNanos = rating.totalNanos();
         estimateUnits = rating.billableUnits();
       } else {
-        holdNanos = account.prepaidAmountNanos() != null ? account.prepaidAmountNanos() : platform.prepaidAmountNanos();
+        holdNanos = account.prepaidAmountNanos();
         estimateUnits = oneUnitMeter(version.get()) ? 1 : 0;
       }
     }
-    if (mode != BillingMode.SELF && !free) {
+    if (account.billingMode() != BillingMode.SELF && !free) {
       // A free exclusive slot would admit the call without credit: with exclusive slots bought,
       // a credit refusal can be lifted by a settle, so it is not a lasting one.
       boolean noSlots = slotsBought.exclusive() == 0;
@@ -277,10 +272,9 @@ class AuthorizeBatch {
     return new Decision(0, false, new CallAnswer.Refused(status, code, detail), true);
   }
 
-  private CallAnswer answer(HoldStore.HoldRow hold, CallerAccount account, CallStore.PlatformBilling platform) {
-    BillingMode mode = account.billingMode() != null ? account.billingMode() : platform.mode();
+  private CallAnswer answer(HoldStore.HoldRow hold, CallerAccount account) {
     return new CallAnswer.Answered(json.writeValueAsString(new AuthorizeResponse(
         hold.id(), hold.requestId(), Nanos.format(hold.amountNanos()), account.currency(), hold.expiresAt(),
-        new AuthorizeResponse.Settings(account.contentModeration(), mode.code(), account.postpaidEnabled()))));
+        new AuthorizeResponse.Settings(account.contentModeration(), account.billingMode().code(), account.postpaidEnabled()))));
   }
 }

@@ -15,7 +15,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The reads every hot-path batch makes: keys, accounts, platform settings. One query each; the last two go in a batch's flight. */
+/** The reads every hot-path batch makes: keys, and accounts with the platform's settings (in a batch's flight). */
 @Repository
 class CallStore {
   private final JdbcClient jdbc;
@@ -42,14 +42,20 @@ class CallStore {
     return rows;
   }
 
-  /** Accounts by id, as a query of a flight sent after their rows are locked: the values are the latest committed. */
+  /**
+   * Accounts by id, as a query of a flight sent after their rows are locked: the values are the
+   * latest committed. The platform's billing settings come in the same rows, already applied where
+   * the account has no override of its own, so every batch resolves them in this one place.
+   */
   Flight.Answer<Map<String, CallerAccount>> accounts(Flight flight, Collection<String> ids, Instant now) {
     if (ids.isEmpty()) {
       return Flight.known(Map.of());
     }
     return flight.add("""
-            SELECT id, root_id, currency, status, price_group, billing_mode, prepaid_amount_nanos,
-                   content_moderation, postpaid_enabled, overdue_since IS NOT NULL AS overdue,
+            SELECT a.id, a.root_id, a.currency, a.status, a.price_group,
+                   coalesce(a.billing_mode, s.billing_mode) AS billing_mode,
+                   coalesce(a.prepaid_amount_nanos, s.prepaid_amount_nanos) AS prepaid_amount_nanos,
+                   s.hold_timeout_ms, a.content_moderation, a.postpaid_enabled, a.overdue_since IS NOT NULL AS overdue,
                    -- The discount of the plan whose edition is in effect now: the highest rank
                    -- valid now, then the longest lasting, then the lowest id (EditionRules).
                    (SELECT p.discount::text
@@ -58,18 +64,20 @@ class CallStore {
                                AND e.effective_at <= ? AND e.expires_at > ?
                              ORDER BY e.rank DESC, e.expires_at DESC, e.id ASC LIMIT 1) AS effective
                       JOIN plans p ON p.id = effective.package_id) AS plan_discount
-              FROM accounts a WHERE a.id = ANY(?::text[])""",
+              FROM accounts a LEFT JOIN billing_settings s ON s.id = 1
+             WHERE a.id = ANY(?::text[])""",
         rs -> {
           Map<String, CallerAccount> rows = new HashMap<>();
           while (rs.next()) {
             String mode = rs.getString("billing_mode");
-            long prepaid = rs.getLong("prepaid_amount_nanos");
-            Long prepaidOverride = rs.wasNull() ? null : prepaid;
+            if (mode == null) {
+              throw new IllegalStateException("billing_settings has no row 1");
+            }
             rows.put(rs.getString("id"), new CallerAccount(
                 rs.getString("id"), rs.getString("root_id"), rs.getString("currency"),
                 AccountStatus.fromCode(rs.getString("status")).orElseThrow(), rs.getString("price_group"),
-                mode == null ? null : BillingMode.fromCode(mode).orElseThrow(), prepaidOverride,
-                rs.getBoolean("content_moderation"), rs.getBoolean("postpaid_enabled"),
+                BillingMode.fromCode(mode).orElseThrow(), rs.getLong("prepaid_amount_nanos"),
+                rs.getLong("hold_timeout_ms"), rs.getBoolean("content_moderation"), rs.getBoolean("postpaid_enabled"),
                 rs.getBoolean("overdue"), discount(rs.getString("plan_discount"))));
           }
           return rows;
@@ -87,21 +95,9 @@ class CallStore {
 
   record PlatformBilling(BillingMode mode, long prepaidAmountNanos, long holdTimeoutMs) {}
 
-  private static final String PLATFORM_SQL =
-      "SELECT billing_mode, prepaid_amount_nanos, hold_timeout_ms FROM billing_settings WHERE id = 1";
-
   PlatformBilling platform() {
-    return jdbc.sql(PLATFORM_SQL).query((rs, n) -> platform(rs)).single();
-  }
-
-  /** The platform's billing settings, as a query of a flight. */
-  Flight.Answer<PlatformBilling> platform(Flight flight) {
-    return flight.add(PLATFORM_SQL, rs -> {
-      if (!rs.next()) {
-        throw new IllegalStateException("billing_settings has no row 1");
-      }
-      return platform(rs);
-    });
+    return jdbc.sql("SELECT billing_mode, prepaid_amount_nanos, hold_timeout_ms FROM billing_settings WHERE id = 1")
+        .query((rs, n) -> platform(rs)).single();
   }
 
   private static PlatformBilling platform(ResultSet rs) throws SQLException {

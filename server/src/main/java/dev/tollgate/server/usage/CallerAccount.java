@@ -5,10 +5,12 @@ import dev.tollgate.core.accounts.AccountStatus;
 import dev.tollgate.core.pricing.Fraction;
 
 /**
- * What the hot path needs of an account besides its credit, read under the account's row lock.
+ * What the hot path needs of an account besides its credit, read under the account's row lock,
+ * with the platform's billing settings where the account has no override of its own.
  *
- * @param billingMode the account's override, or null for the platform's
- * @param prepaidAmountNanos the account's override of the hold without an estimate, or null
+ * @param billingMode the account's override, else the platform's
+ * @param prepaidAmountNanos the hold without an estimate: the account's override, else the platform's
+ * @param holdTimeoutMs how long a hold lives before it expires (the platform's setting)
  * @param planDiscount the discount of the plan whose edition is in effect now (seed 003), or null
  * @param overdue whether the account has an overdue bill (authorise refuses it, seed 002)
  */
@@ -19,7 +21,8 @@ record CallerAccount(
     AccountStatus status,
     String priceGroup,
     BillingMode billingMode,
-    Long prepaidAmountNanos,
+    long prepaidAmountNanos,
+    long holdTimeoutMs,
     boolean contentModeration,
     boolean postpaidEnabled,
     boolean overdue,

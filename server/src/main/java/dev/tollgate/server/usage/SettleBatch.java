@@ -111,7 +111,6 @@ class SettleBatch {
     Flight.Answer<Set<String>> lockedRead = credit.lock(flight, rootOf.keySet());
     Flight.Answer<Map<String, LockedCredit>> creditRead = credit.load(flight, rootOf.keySet(), earliest);
     Flight.Answer<Map<String, CallerAccount>> accountsRead = calls.accounts(flight, rootOf.keySet(), now);
-    Flight.Answer<CallStore.PlatformBilling> platformRead = calls.platform(flight);
     Flight.Answer<Map<RequestKey, String>> replayedRead = usage.answers(flight, keys);
     // Calls admitted on exclusive concurrency (seed 000) consume no credit.
     Flight.Answer<Map<RequestKey, HoldStore.HoldRow>> heldForRead = holds.byRequest(flight, keys);
@@ -125,7 +124,6 @@ class SettleBatch {
     }
     Map<String, LockedCredit> locked = creditRead.get();
     Map<String, CallerAccount> accounts = accountsRead.get();
-    CallStore.PlatformBilling platform = platformRead.get();
     Map<RequestKey, String> replayed = replayedRead.get();
     Map<RequestKey, HoldStore.HoldRow> heldFor = heldForRead.get();
 
@@ -164,7 +162,7 @@ class SettleBatch {
         continue;
       }
       CallerAccount account = accounts.get(caller.accountId());
-      BillingMode mode = account.billingMode() != null ? account.billingMode() : platform.mode();
+      BillingMode mode = account.billingMode();
       HoldStore.HoldRow hold = heldFor.get(key);
       boolean exclusive = hold != null && hold.exclusive();
       answers[i] = settleOne(cmd, caller, account, mode, exclusive, state, rows, deductions, bookings);
