@@ -105,6 +105,7 @@ public class CreditStore {
 
   private static Map<String, LockedCredit> credits(ResultSet rs, Instant notBefore) throws SQLException {
     var accounts = new LinkedHashMap<String, Account>();
+    // Accounts without a wallet row have none here (LEFT JOIN: a null balance).
     var wallets = new HashMap<String, Long>();
     var grants = new HashMap<String, List<Grant>>();
     // Ranks of purchased editions' allowances, for EditionPrecedence; usually empty.
@@ -113,7 +114,10 @@ public class CreditStore {
       String account = rs.getString("a_id");
       accounts.putIfAbsent(account, new Account(
           account, rs.getString("a_root_id"), rs.getString("a_currency"), rs.getBoolean("a_postpaid")));
-      wallets.put(account, rs.getLong("w_balance"));
+      long balance = rs.getLong("w_balance");
+      if (!rs.wasNull()) {
+        wallets.put(account, balance);
+      }
       List<Grant> list = grants.computeIfAbsent(account, a -> new ArrayList<>());
       if (rs.getString("g_id") != null) {
         list.add(GrantRows.map(rs).grant());
@@ -130,7 +134,7 @@ public class CreditStore {
       List<Grant> list = EditionPrecedence.apply(grants.getOrDefault(a.id(), List.of()), ranks, notBefore);
       var credit = new AccountCredit(
           list, wallets.getOrDefault(a.id(), 0L), a.postpaid(), editionActiveAt(list, notBefore));
-      result.put(a.id(), new LockedCredit(a.rootId(), a.id(), a.currency(), credit));
+      result.put(a.id(), new LockedCredit(a.rootId(), a.id(), a.currency(), credit, wallets.containsKey(a.id())));
     }
     return result;
   }
@@ -170,6 +174,16 @@ public class CreditStore {
 
   /** {@link #apply}, added to a batch's writes; the checks run when they are sent. */
   public void apply(Flight writes, List<AccountDeduction> deductions, Instant at) {
+    apply(writes, deductions, Set.of(), at);
+  }
+
+  /**
+   * {@link #apply}, added to a batch's writes, for deductions whose accounts the caller loaded under
+   * their locks: the wallets of {@code accountsWithWallet} ({@link LockedCredit#walletExists}) are
+   * updated in place, which writes one WAL record a wallet where the upsert writes two (it locks
+   * the row it conflicts with, then updates it).
+   */
+  public void apply(Flight writes, List<AccountDeduction> deductions, Set<String> accountsWithWallet, Instant at) {
     var grantBurns = new LinkedHashMap<GrantKey, Long>();
     var walletDeltas = new LinkedHashMap<WalletKey, Long>();
     for (AccountDeduction d : deductions) {
@@ -182,7 +196,48 @@ public class CreditStore {
       }
     }
     decrementGrants(writes, grantBurns);
+    var known = new LinkedHashMap<WalletKey, Long>();
+    walletDeltas.entrySet().removeIf(e -> {
+      if (accountsWithWallet.contains(e.getKey().accountId())) {
+        known.put(e.getKey(), e.getValue());
+        return true;
+      }
+      return false;
+    });
+    updateWallets(writes, known, at);
     addToWallets(writes, walletDeltas, at);
+  }
+
+  /** Adds signed amounts to wallets that exist, in one UPDATE; each must be found. */
+  private void updateWallets(Flight writes, Map<WalletKey, Long> moves, Instant at) {
+    Map<WalletKey, Long> deltas = nonZero(moves);
+    if (deltas.isEmpty()) {
+      return;
+    }
+    Flight.Answer<Integer> updated = writes.update("""
+            UPDATE wallets w SET balance_nanos = w.balance_nanos + d.n, updated_at = ?
+              FROM unnest(?::text[], ?::text[], ?::bigint[]) AS d(r, a, n)
+             WHERE w.root_id = d.r AND w.account_id = d.a""",
+        SqlTime.of(at), roots(deltas), accountIds(deltas), amounts(deltas));
+    writes.require(updated, deltas.size(), () -> "moved wallets that were not found: " + deltas.keySet());
+  }
+
+  private static Map<WalletKey, Long> nonZero(Map<WalletKey, Long> moves) {
+    Map<WalletKey, Long> deltas = new LinkedHashMap<>(moves);
+    deltas.values().removeIf(n -> n == 0);
+    return deltas;
+  }
+
+  private static String[] roots(Map<WalletKey, Long> deltas) {
+    return deltas.keySet().stream().map(WalletKey::rootId).toArray(String[]::new);
+  }
+
+  private static String[] accountIds(Map<WalletKey, Long> deltas) {
+    return deltas.keySet().stream().map(WalletKey::accountId).toArray(String[]::new);
+  }
+
+  private static long[] amounts(Map<WalletKey, Long> deltas) {
+    return deltas.values().stream().mapToLong(Long::longValue).toArray();
   }
 
   record GrantKey(String rootId, String grantId) {}
@@ -224,20 +279,9 @@ public class CreditStore {
   }
 
   private void addToWallets(Flight writes, Map<WalletKey, Long> moves, Instant at) {
-    Map<WalletKey, Long> deltas = new LinkedHashMap<>(moves);
-    deltas.values().removeIf(n -> n == 0);
+    Map<WalletKey, Long> deltas = nonZero(moves);
     if (deltas.isEmpty()) {
       return;
-    }
-    int n = deltas.size();
-    String[] roots = new String[n];
-    String[] ids = new String[n];
-    long[] amounts = new long[n];
-    int i = 0;
-    for (var e : deltas.entrySet()) {
-      roots[i] = e.getKey().rootId();
-      ids[i] = e.getKey().accountId();
-      amounts[i++] = e.getValue();
     }
     Flight.Answer<Integer> written = writes.update("""
             INSERT INTO wallets (root_id, account_id, currency, balance_nanos, updated_at)
@@ -246,7 +290,7 @@ public class CreditStore {
               JOIN accounts acc ON acc.id = d.a AND acc.root_id = d.r
             ON CONFLICT (root_id, account_id) DO UPDATE
                SET balance_nanos = wallets.balance_nanos + EXCLUDED.balance_nanos, updated_at = EXCLUDED.updated_at""",
-        SqlTime.of(at), roots, ids, amounts);
-    writes.require(written, n, () -> "moved wallets of accounts that were not found: " + deltas.keySet());
+        SqlTime.of(at), roots(deltas), accountIds(deltas), amounts(deltas));
+    writes.require(written, deltas.size(), () -> "moved wallets of accounts that were not found: " + deltas.keySet());
   }
 }

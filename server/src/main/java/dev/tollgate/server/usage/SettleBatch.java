@@ -185,7 +185,13 @@ class SettleBatch {
     Flight writes = flights.start();
     usage.insert(writes, rows, now);
     rollups.add(writes, rows);
-    credit.apply(writes, deductions, now);
+    Set<String> withWallet = new HashSet<>();
+    locked.values().forEach(l -> {
+      if (l.walletExists()) {
+        withWallet.add(l.accountId());
+      }
+    });
+    credit.apply(writes, deductions, withWallet, now);
     journal.appendUsage(writes, bookings, now);
     // Only requests whose hold the batch found unreleased under the lock: most gateways settle
     // without an authorise, and a probe per settled request found nothing (2.4 µs an event).

@@ -80,12 +80,17 @@ class HotPathPlansTest extends ServerTest {
     Deduction burnt = new Deduction(charge, List.of(
         new Burn(BurnSource.GRANT, "grt_1", Denomination.MONEY, 600, 3_000_000),
         new Burn(BurnSource.WALLET, null, Denomination.MONEY, 500, 2_000_000)), 0, 0);
-    credit.apply(writes, List.of(new AccountDeduction("acct-a", "acct-a", burnt)), NOW);
+    credit.apply(writes, List.of(new AccountDeduction("acct-a", "acct-a", burnt)), java.util.Set.of("acct-a"), NOW);
+    Deduction fromWallet = new Deduction(charge, List.of(
+        new Burn(BurnSource.WALLET, null, Denomination.MONEY, 1100, 5_000_000)), 0, 0);
+    credit.apply(writes, List.of(new AccountDeduction("acct-b", "acct-b", fromWallet)), NOW);
     JournalEntries.usage("use:req-1", "req-1", "acct-a", LedgerUnit.money("USD"), burnt)
         .ifPresent(e -> journal.appendUsage(writes, List.of(new Booking("acct-a", "acct-a", e)), NOW));
     holds.releaseForRequests(writes, List.of(new RequestKey("acct-a", "req-1")), java.util.Map.of("hld_1", "acct-a"), NOW);
     List<String> statements = writes.statements();
-    assertThat(statements).as("usage, rollups, grants, wallets, entries, postings, two hold releases").hasSize(8);
+    assertThat(statements)
+        .as("usage, rollups, grants, a wallet update, a wallet upsert, entries, postings, two hold releases")
+        .hasSize(9);
 
     for (String sql : statements) {
       String plan = genericPlan(sql);

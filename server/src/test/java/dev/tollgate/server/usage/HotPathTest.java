@@ -133,6 +133,23 @@ class HotPathTest extends ServerTest {
   }
 
   @Test
+  void startsTheWalletOfAnAccountThatHadNoneWithItsFirstDebtThenAddsTheNextToIt() {
+    HotPathFixture fx = fx();
+    String meter = uniqueId("nowallet");
+    fx.price(meter, "{\"mode\":\"call\",\"currency\":\"USD\",\"perCall\":\"1.00\"}");
+    // Only a grant: no wallet row until a settle books what the grant does not cover.
+    String acct = fx.account(uniqueId("granted"));
+    fx.grant(acct, "{\"kind\":\"promo\",\"denomination\":\"money\",\"amount\":\"0.25\",\"effectiveAt\":\"2026-01-01T00:00:00Z\"}");
+    String settle = "{\"requestId\":\"%s\",\"accountId\":\"" + acct + "\",\"meter\":\"" + meter
+        + "\",\"status\":\"success\"}";
+    assertThat(fx.settle(settle.formatted("w1")).status()).isEqualTo(200);
+    assertThat(fx.wallet(acct)).isEqualTo("-0.75");
+    assertThat(fx.settle(settle.formatted("w2")).status()).isEqualTo(200);
+    assertThat(fx.wallet(acct)).isEqualTo("-1.75");
+    assertThat(fx.reconciled()).isTrue();
+  }
+
+  @Test
   void recordsServedUsageInFullEvenWhenItLeavesADebtThatBlocksTheNextCall() {
     HotPathFixture fx = fx();
     String meter = uniqueId("debt");
