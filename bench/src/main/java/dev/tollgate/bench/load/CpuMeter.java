@@ -8,8 +8,10 @@ import java.util.Locale;
 
 /**
  * Where the machine's CPU went during one run, from /proc: this load client, the server's JVM,
- * the server's PostgreSQL (postmaster and its children), and idle. Linux only; prints nothing elsewhere. Processes that exit
- * during the run (none on the hot path: the pool keeps its connections) are not counted.
+ * the server's PostgreSQL (postmaster and its children), and idle. Linux only; prints nothing
+ * elsewhere. PostgreSQL's children that exit during the run (autovacuum workers: the pool keeps
+ * its connections) count through the postmaster's reaped-children time; the autovacuum share of
+ * the PostgreSQL figure, live workers and exited children, is shown beside it.
  */
 final class CpuMeter {
   private static final double TICK = 100.0; // USER_HZ
@@ -19,6 +21,7 @@ final class CpuMeter {
   private double server;
   private double compiler;
   private double postgres;
+  private double autovacuum;
   private double idle;
   private double total;
   private long wall;
@@ -49,6 +52,7 @@ final class CpuMeter {
     double s0 = server;
     double j0 = compiler;
     double p0 = postgres;
+    double a0 = autovacuum;
     double i0 = idle;
     double t0 = total;
     long w0 = wall;
@@ -58,8 +62,9 @@ final class CpuMeter {
     double wallSecs = (wall - w0) / 1e9;
     lastServerAndPostgres = (server - s0) + (postgres - p0);
     System.out.printf(Locale.ROOT,
-        "%s cpu-seconds wall=%.1f client=%.1f server-jvm=%.1f (jit %.1f) postgres=%.1f idle=%.1f other=%.1f (of %.1f core-seconds)%n",
-        label, wallSecs, client - c0, server - s0, compiler - j0, postgres - p0, idle - i0,
+        "%s cpu-seconds wall=%.1f client=%.1f server-jvm=%.1f (jit %.1f) postgres=%.1f (autovacuum %.1f) idle=%.1f"
+            + " other=%.1f (of %.1f core-seconds)%n",
+        label, wallSecs, client - c0, server - s0, compiler - j0, postgres - p0, autovacuum - a0, idle - i0,
         (total - t0) - (client - c0) - (server - s0) - (postgres - p0) - (idle - i0), total - t0);
   }
 
@@ -70,12 +75,21 @@ final class CpuMeter {
       server = serverPid > 0 ? seconds(Path.of("/proc/" + serverPid + "/stat")) : 0;
       compiler = serverPid > 0 ? compilerSeconds(Path.of("/proc/" + serverPid + "/task")) : 0;
       double pg = 0;
+      double vacuum = 0;
       try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
         for (Path p : procs) {
           try {
             String stat = Files.readString(p.resolve("stat"));
             if (ours(p, stat)) {
               pg += secondsOf(stat);
+              if (Long.parseLong(p.getFileName().toString()) == postmasterPid) {
+                // Children the postmaster has reaped: on the hot path, autovacuum workers.
+                double reaped = reapedSecondsOf(stat);
+                pg += reaped;
+                vacuum += reaped;
+              } else if (Files.readString(p.resolve("cmdline")).startsWith("postgres: autovacuum worker")) {
+                vacuum += secondsOf(stat);
+              }
             }
           } catch (IOException gone) {
             // the process ended between the listing and the read
@@ -83,6 +97,7 @@ final class CpuMeter {
         }
       }
       postgres = pg;
+      autovacuum = vacuum;
       String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
       double sum = 0;
       for (int i = 1; i < Math.min(cpu.length, 9); i++) {
@@ -130,6 +145,12 @@ final class CpuMeter {
 
   private static double seconds(Path stat) throws IOException {
     return secondsOf(Files.readString(stat));
+  }
+
+  /** cutime + cstime of a /proc/PID/stat line (fields 16 and 17): the CPU of its reaped children. */
+  private static double reapedSecondsOf(String stat) {
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    return (Long.parseLong(f[13]) + Long.parseLong(f[14])) / TICK;
   }
 
   /** utime + stime of a /proc/PID/stat line (fields 14 and 15, counted after the command's closing paren). */
