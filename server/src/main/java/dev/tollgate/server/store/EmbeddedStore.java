@@ -58,7 +58,7 @@ public final class EmbeddedStore implements AutoCloseable {
               .setLocaleConfig("pwfile", passwordFile.toAbsolutePath().toString())
               // Code-point order for text, whatever the machine's locale: every key is text, and
               // B-trees, sorts and ANALYZE compare with memcmp instead of the C library's strcoll
-              // (BENCHMARKS.md, "Runs 30–32"); "C" for the rest, so initdb never depends on a locale
+              // (BENCHMARKS.md, "Runs 30–33"); "C" for the rest, so initdb never depends on a locale
               // the machine may lack (LANG=en_US.UTF-8 without it installed failed before).
               // A data directory keeps the locale it was created with.
               .setLocaleConfig("locale", "C")
