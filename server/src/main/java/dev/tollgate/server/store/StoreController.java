@@ -12,10 +12,12 @@ import org.springframework.web.bind.annotation.RestController;
 class StoreController {
   private final JdbcClient jdbc;
   private final StoreConfiguration.EmbeddedStoreHolder embedded;
+  private final StoreCollation collations;
 
-  StoreController(JdbcClient jdbc, StoreConfiguration.EmbeddedStoreHolder embedded) {
+  StoreController(JdbcClient jdbc, StoreConfiguration.EmbeddedStoreHolder embedded, StoreCollation collations) {
     this.jdbc = jdbc;
     this.embedded = embedded;
+    this.collations = collations;
   }
 
   /**
@@ -26,13 +28,6 @@ class StoreController {
   record StoreView(String mode, String postgresVersion, boolean fsync, String synchronousCommit, boolean durable,
       String collation, boolean bytewiseCollation) {}
 
-  record Collation(String provider, String name) {
-    boolean bytewiseCollation() {
-      // builtin's C, C.UTF-8 and PG_UNICODE_FAST compare bytes; libc only in C and POSIX.
-      return provider.equals("builtin") || (provider.equals("libc") && (name.equals("C") || name.equals("POSIX")));
-    }
-  }
-
   @GetMapping("/v1/system/store")
   @Operation(summary = "Which PostgreSQL this node uses (embedded or external) and whether commits are durable")
   StoreView store() {
@@ -40,18 +35,8 @@ class StoreController {
     boolean fsync = "on".equals(jdbc.sql("SHOW fsync").query(String.class).single());
     String synchronousCommit = jdbc.sql("SHOW synchronous_commit").query(String.class).single();
     boolean durable = fsync && !"off".equals(synchronousCommit);
-    Collation collation = collation();
+    StoreCollation.Collation collation = collations.read();
     return new StoreView(embedded.store() == null ? "external" : "embedded", version, fsync, synchronousCommit, durable,
-        collation.provider() + " " + collation.name(), collation.bytewiseCollation());
-  }
-
-  private Collation collation() {
-    // datlocale exists from PostgreSQL 17 on; read through jsonb so older servers answer too.
-    return jdbc.sql("""
-            SELECT CASE d.datlocprovider WHEN 'b' THEN 'builtin' WHEN 'i' THEN 'icu' ELSE 'libc' END AS provider,
-                   CASE WHEN d.datlocprovider = 'c' THEN d.datcollate
-                        ELSE coalesce(to_jsonb(d) ->> 'datlocale', to_jsonb(d) ->> 'daticulocale') END AS name
-              FROM pg_database d WHERE d.datname = current_database()""")
-        .query((rs, n) -> new Collation(rs.getString("provider"), rs.getString("name"))).single();
+        collation.label(), collation.bytewise());
   }
 }

@@ -2,6 +2,7 @@ package dev.tollgate.server.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -18,6 +19,13 @@ class StoreCollationTest {
       "icu, und, false",
   })
   void onlyCollationsThatPostgresCompareByMemcmpAreBytewise(String provider, String name, boolean bytewiseCollation) {
-    assertThat(new StoreController.Collation(provider, name).bytewiseCollation()).isEqualTo(bytewiseCollation);
+    assertThat(new StoreCollation.Collation(provider, name).bytewise()).isEqualTo(bytewiseCollation);
+  }
+
+  @Test
+  void warnsOnlyWhenTheCollationIsNotBytewise() {
+    assertThat(new StoreCollation.Collation("builtin", "C.UTF-8").warning()).isEmpty();
+    assertThat(new StoreCollation.Collation("libc", "en_US.UTF-8").warning())
+        .hasValueSatisfying(w -> assertThat(w).contains("libc en_US.UTF-8").contains("builtin C.UTF-8"));
   }
 }
