@@ -196,16 +196,12 @@ public class CreditStore {
       }
     }
     decrementGrants(writes, grantBurns);
-    var known = new LinkedHashMap<WalletKey, Long>();
-    walletDeltas.entrySet().removeIf(e -> {
-      if (accountsWithWallet.contains(e.getKey().accountId())) {
-        known.put(e.getKey(), e.getValue());
-        return true;
-      }
-      return false;
-    });
-    updateWallets(writes, known, at);
-    addToWallets(writes, walletDeltas, at);
+    var existing = new LinkedHashMap<WalletKey, Long>();
+    var others = new LinkedHashMap<WalletKey, Long>();
+    walletDeltas.forEach((wallet, delta) ->
+        (accountsWithWallet.contains(wallet.accountId()) ? existing : others).put(wallet, delta));
+    updateWallets(writes, existing, at);
+    addToWallets(writes, others, at);
   }
 
   /** Adds signed amounts to wallets that exist, in one UPDATE; each must be found. */

@@ -29,6 +29,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -185,12 +186,8 @@ class SettleBatch {
     Flight writes = flights.start();
     usage.insert(writes, rows, now);
     rollups.add(writes, rows);
-    Set<String> withWallet = new HashSet<>();
-    locked.values().forEach(l -> {
-      if (l.walletExists()) {
-        withWallet.add(l.accountId());
-      }
-    });
+    Set<String> withWallet = locked.values().stream()
+        .filter(LockedCredit::walletExists).map(LockedCredit::accountId).collect(Collectors.toSet());
     credit.apply(writes, deductions, withWallet, now);
     journal.appendUsage(writes, bookings, now);
     // Only requests whose hold the batch found unreleased under the lock: most gateways settle
