@@ -42,7 +42,7 @@ measure() {
   fi
   for round in $(seq "$ROUNDS"); do
     load authorize label="$label-round-$round" accounts="$ACCOUNTS" rate="$RATE" inflight="$INFLIGHT" seconds="$SECONDS_PER_ROUND" \
-      | grep -E "cpu-seconds|holds|refusals|server-side"
+      | grep -E "cpu-seconds|holds|refusals|server-side|server-batches"
   done
   stop_server
   rm -rf "$WORK"

@@ -15,13 +15,18 @@ import java.util.TreeMap;
  * ({@code tollgate_hot_path_requests_seconds_bucket}, from the body read to the answer) scraped from
  * {@code /actuator/prometheus} before and after the phase. Set beside the client's figures it
  * splits a percentile into time inside the server and time in the kernel, Tomcat's hand-off and
- * the load client (which share the two cores).
+ * the load client (which share the two cores). Also the route's group-commit pipeline: how many
+ * batches it committed, their mean size and how long each took to apply and commit
+ * ({@code tollgate_batch_time_seconds_bucket}, {@code tollgate_batch_size}).
  */
 final class ServerLatency {
   private static final String BUCKET = "tollgate_hot_path_requests_seconds_bucket{";
+  private static final String BATCH_BUCKET = "tollgate_batch_time_seconds_bucket{";
+  private static final String BATCH_SIZE_SUM = "tollgate_batch_size_sum{";
 
   private final int port;
   private final String token;
+  /** authorize or settle: the route's tag, and the name of its group-commit pipeline. */
   private final String route;
   private final Map<String, Map<Double, Double>> before;
 
@@ -51,9 +56,10 @@ final class ServerLatency {
     try {
       Map<String, Map<Double, Double>> after = scrape();
       for (Map.Entry<String, Map<Double, Double>> e : after.entrySet()) {
-        Map<Double, Double> was = before.getOrDefault(e.getKey(), Map.of());
-        TreeMap<Double, Double> counts = new TreeMap<>();
-        e.getValue().forEach((le, n) -> counts.put(le, n - was.getOrDefault(le, 0.0)));
+        if (e.getKey().equals(BATCHES) || e.getKey().equals(BATCHED_REQUESTS)) {
+          continue;
+        }
+        TreeMap<Double, Double> counts = since(e.getKey(), after);
         double total = counts.lastEntry().getValue();
         if (total <= 0) {
           continue;
@@ -62,11 +68,33 @@ final class ServerLatency {
                 + " (histogram bucket bounds, from the body read to the answer)%n",
             label, e.getKey(), total, bound(counts, total, 0.5), bound(counts, total, 0.99), bound(counts, total, 0.999));
       }
+      if (after.containsKey(BATCHES)) {
+        TreeMap<Double, Double> times = since(BATCHES, after);
+        double batches = times.lastEntry().getValue();
+        double requests = since(BATCHED_REQUESTS, after).getOrDefault(0.0, 0.0);
+        if (batches > 0) {
+          System.out.printf(Locale.ROOT, "%s server-batches pipeline=%s batches=%.0f requests-per-batch=%.1f"
+                  + " time p50<=%s p99<=%s p99.9<=%s (apply and commit, histogram bucket bounds)%n",
+              label, route, batches, requests / batches, bound(times, batches, 0.5), bound(times, batches, 0.99),
+              bound(times, batches, 0.999));
+        }
+      }
     } catch (IOException e) {
       System.out.println(label + " server-side unavailable: " + e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** Pseudo-outcomes under which {@link #scrape} keeps the pipeline's batch figures. */
+  private static final String BATCHES = " batches";
+  private static final String BATCHED_REQUESTS = " batched requests";
+
+  private TreeMap<Double, Double> since(String key, Map<String, Map<Double, Double>> after) {
+    Map<Double, Double> was = before.getOrDefault(key, Map.of());
+    TreeMap<Double, Double> counts = new TreeMap<>();
+    after.getOrDefault(key, Map.of()).forEach((le, n) -> counts.put(le, n - was.getOrDefault(le, 0.0)));
+    return counts;
   }
 
   private static String bound(TreeMap<Double, Double> cumulative, double total, double quantile) {
@@ -86,16 +114,26 @@ final class ServerLatency {
     String text = client.send(request, HttpResponse.BodyHandlers.ofString()).body();
     Map<String, Map<Double, Double>> out = new TreeMap<>();
     for (String line : text.split("\n")) {
-      if (!line.startsWith(BUCKET) || !line.contains("route=\"" + route + "\"")) {
+      String key;
+      if (line.startsWith(BUCKET) && line.contains("route=\"" + route + "\"")) {
+        key = label(line, "outcome");
+      } else if (line.startsWith(BATCH_BUCKET) && line.contains("pipeline=\"" + route + "\"")) {
+        key = BATCHES;
+      } else if (line.startsWith(BATCH_SIZE_SUM) && line.contains("pipeline=\"" + route + "\"")) {
+        out.computeIfAbsent(BATCHED_REQUESTS, k -> new TreeMap<>()).put(0.0, number(line));
+        continue;
+      } else {
         continue;
       }
-      String outcome = label(line, "outcome");
       String le = label(line, "le");
       double bound = "+Inf".equals(le) ? Double.POSITIVE_INFINITY : Double.parseDouble(le);
-      double count = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-      out.computeIfAbsent(outcome, k -> new TreeMap<>()).put(bound, count);
+      out.computeIfAbsent(key, k -> new TreeMap<>()).put(bound, number(line));
     }
     return out;
+  }
+
+  private static double number(String line) {
+    return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
   }
 
   private static String label(String line, String name) {

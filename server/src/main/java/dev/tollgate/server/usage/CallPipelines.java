@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PreDestroy;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.annotation.Value;
@@ -49,8 +50,13 @@ class CallPipelines {
   private static GroupCommit.BatchListener listener(MeterRegistry registry, String name) {
     DistributionSummary sizes = DistributionSummary.builder("tollgate.batch.size").tag("pipeline", name)
         .description("requests per committed transaction").register(registry);
+    // Buckets: a slow batch delays every call in it, so its time is the first suspect of a latency tail.
     Timer time = Timer.builder("tollgate.batch.time").tag("pipeline", name)
-        .description("time to apply and commit one batch").register(registry);
+        .description("time to apply and commit one batch")
+        .publishPercentileHistogram()
+        .minimumExpectedValue(Duration.ofMillis(1).dividedBy(10))
+        .maximumExpectedValue(Duration.ofSeconds(10))
+        .register(registry);
     return (size, nanos) -> {
       sizes.record(size);
       time.record(nanos, TimeUnit.NANOSECONDS);
