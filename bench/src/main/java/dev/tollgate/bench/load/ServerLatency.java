@@ -23,6 +23,9 @@ final class ServerLatency {
   private static final String BUCKET = "tollgate_hot_path_requests_seconds_bucket{";
   private static final String BATCH_BUCKET = "tollgate_batch_time_seconds_bucket{";
   private static final String BATCH_SIZE_SUM = "tollgate_batch_size_sum{";
+  /** Pseudo-outcomes under which {@link #scrape} keeps the pipeline's batch figures. */
+  private static final String BATCHES = " batches";
+  private static final String BATCHED_REQUESTS = " batched requests";
 
   private final int port;
   private final String token;
@@ -85,10 +88,6 @@ final class ServerLatency {
       Thread.currentThread().interrupt();
     }
   }
-
-  /** Pseudo-outcomes under which {@link #scrape} keeps the pipeline's batch figures. */
-  private static final String BATCHES = " batches";
-  private static final String BATCHED_REQUESTS = " batched requests";
 
   private TreeMap<Double, Double> since(String key, Map<String, Map<Double, Double>> after) {
     Map<Double, Double> was = before.getOrDefault(key, Map.of());
