@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A/B of two servers on the authorise path (BENCHMARKS.md, "Runs 34-36"): the latency of holds and
+# A/B of two servers on the authorise path (BENCHMARKS.md, "Runs 34-37"): the latency of holds and
 # refusals at a fixed arrival rate, and the CPU each process used, round by round.
 #
 #   bench/run-authorize-ab.sh A.jar B.jar

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# What a single settle costs at several client counts (BENCHMARKS.md, "Runs 34-36"): one server,
+# What a single settle costs at several client counts (BENCHMARKS.md, "Runs 34-37"): one server,
 # then settle-single at each count of SCAN_CLIENTS, each printing the CPU per process, the rate
 # and latency, and the events per PostgreSQL commit. Fitting CPU per commit against events per
 # commit separates what a transaction costs from what an event costs.

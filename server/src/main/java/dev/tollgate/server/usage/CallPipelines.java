@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Authorise has one: at 2,000 calls a second two free writers split the queue into batches of
  * 1.1–1.4 calls, each paying a whole transaction; one writer makes batches of about two and
  * costs PostgreSQL 30 % less CPU (and the server 15–25 % less), with a p99 better or equal in
- * eight 20-second rounds (BENCHMARKS.md, "Runs 34–36"). Both counts can be set
+ * eight 20-second rounds (BENCHMARKS.md, "Runs 34–37"). Both counts can be set
  * ({@code tollgate.hot-path.settle-writers}, {@code tollgate.hot-path.authorize-writers}).
  */
 @Component
