@@ -20,6 +20,9 @@ final class CpuMeter {
   private double client;
   private double server;
   private double compiler;
+  private double http;
+  private double writers;
+  private double gc;
   private double postgres;
   private double autovacuum;
   private double idle;
@@ -51,6 +54,9 @@ final class CpuMeter {
     double c0 = client;
     double s0 = server;
     double j0 = compiler;
+    double h0 = http;
+    double w0s = writers;
+    double g0 = gc;
     double p0 = postgres;
     double a0 = autovacuum;
     double i0 = idle;
@@ -62,9 +68,10 @@ final class CpuMeter {
     double wallSecs = (wall - w0) / 1e9;
     lastServerAndPostgres = (server - s0) + (postgres - p0);
     System.out.printf(Locale.ROOT,
-        "%s cpu-seconds wall=%.1f client=%.1f server-jvm=%.1f (jit %.1f) postgres=%.1f (autovacuum %.1f) idle=%.1f"
-            + " other=%.1f (of %.1f core-seconds)%n",
-        label, wallSecs, client - c0, server - s0, compiler - j0, postgres - p0, autovacuum - a0, idle - i0,
+        "%s cpu-seconds wall=%.1f client=%.1f server-jvm=%.1f (jit %.1f, http %.1f, writers %.1f, gc %.1f)"
+            + " postgres=%.1f (autovacuum %.1f) idle=%.1f other=%.1f (of %.1f core-seconds)%n",
+        label, wallSecs, client - c0, server - s0, compiler - j0, http - h0, writers - w0s, gc - g0, postgres - p0,
+        autovacuum - a0, idle - i0,
         (total - t0) - (client - c0) - (server - s0) - (postgres - p0) - (idle - i0), total - t0);
   }
 
@@ -73,7 +80,9 @@ final class CpuMeter {
       wall = System.nanoTime();
       client = seconds(Path.of("/proc/self/stat"));
       server = serverPid > 0 ? seconds(Path.of("/proc/" + serverPid + "/stat")) : 0;
-      compiler = serverPid > 0 ? compilerSeconds(Path.of("/proc/" + serverPid + "/task")) : 0;
+      if (serverPid > 0) {
+        threadSeconds(Path.of("/proc/" + serverPid + "/task"));
+      }
       double pg = 0;
       double vacuum = 0;
       try (DirectoryStream<Path> procs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
@@ -112,26 +121,41 @@ final class CpuMeter {
   }
 
   /**
-   * The JIT compilers' share of the server's CPU (HotSpot names their threads "C1 CompilerThread0",
-   * "C2 CompilerThread1", …): a warmed-up server compiles little, so a large share says the
-   * warm-up was too short for the figure to describe steady state.
+   * The server's CPU by the threads that spent it, as the JVM names them: the JIT compilers ("C1
+   * CompilerThread0", "C2 CompilerThread1", …: a warmed-up server compiles little, so a large share
+   * says the warm-up was too short for the figure to describe steady state), Tomcat's ("http-nio-…":
+   * requests, from the socket to the answer), the group-commit writers ("settle-writer-0",
+   * "authorize-writer-0": the batches) and the garbage collector's ("GC Thread#0", "G1 …").
    */
-  private static double compilerSeconds(Path tasks) throws IOException {
-    double sum = 0;
+  private void threadSeconds(Path tasks) throws IOException {
+    double jit = 0;
+    double requests = 0;
+    double batches = 0;
+    double collector = 0;
     try (DirectoryStream<Path> threads = Files.newDirectoryStream(tasks)) {
       for (Path t : threads) {
         try {
           String stat = Files.readString(t.resolve("stat"));
           String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+          double seconds = secondsOf(stat);
           if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
-            sum += secondsOf(stat);
+            jit += seconds;
+          } else if (name.startsWith("http-")) {
+            requests += seconds;
+          } else if (name.contains("-writer-")) {
+            batches += seconds;
+          } else if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
+            collector += seconds;
           }
         } catch (IOException gone) {
           // the thread ended between the listing and the read
         }
       }
     }
-    return sum;
+    compiler = jit;
+    http = requests;
+    writers = batches;
+    gc = collector;
   }
 
   private boolean ours(Path proc, String stat) {
