@@ -52,7 +52,7 @@ measure() {
       beside=$!
     fi
     load authorize label="$label-round-$round" accounts="$ACCOUNTS" rate="$RATE" inflight="$INFLIGHT" seconds="$SECONDS_PER_ROUND" \
-      | grep -E "cpu-seconds|holds|refusals|server-side|server-batches"
+      syncDir="$WORK" | grep -E "cpu-seconds|holds|refusals|server-side|server-batches|disk-sync"
     if [ -n "$beside" ]; then wait "$beside"; fi
   done
   stop_server

@@ -112,5 +112,7 @@ load settle-single clients="$CLIENTS" events="$SINGLE_EVENTS" accounts="$ACCOUNT
 load settle-single label=settle-single-saturated clients="$SATURATION_CLIENTS" events="$SINGLE_EVENTS" \
   accounts="$ACCOUNTS" pg="$PG_PORT"
 load settle-batch clients="$BATCH_CLIENTS" batches="$BATCHES" accounts="$ACCOUNTS" pg="$PG_PORT"
-load authorize rate="$AUTH_RATE" inflight="$AUTH_INFLIGHT" seconds="$AUTH_SECONDS" accounts="$ACCOUNTS"
+# syncDir: the disk's own 8 kB write + fdatasync latency meanwhile, on the data's file system (the
+# floor under a committed hold; SyncProbe).
+load authorize rate="$AUTH_RATE" inflight="$AUTH_INFLIGHT" seconds="$AUTH_SECONDS" accounts="$ACCOUNTS" syncDir="$WORK"
 echo "load-after=\"$(cut -d' ' -f1-3 /proc/loadavg)\""

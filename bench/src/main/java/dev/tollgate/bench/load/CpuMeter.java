@@ -125,7 +125,8 @@ final class CpuMeter {
    * CompilerThread0", "C2 CompilerThread1", …: a warmed-up server compiles little, so a large share
    * says the warm-up was too short for the figure to describe steady state), Tomcat's ("http-nio-…":
    * requests, from the socket to the answer), the group-commit writers ("settle-writer-0",
-   * "authorize-writer-0": the batches) and the garbage collector's ("GC Thread#0", "G1 …").
+   * "authorize-writer-0": the batches; the kernel keeps 15 characters of a name, "authorize-write")
+   * and the garbage collector's ("GC Thread#0", "G1 …").
    */
   private void threadSeconds(Path tasks) throws IOException {
     double jit = 0;
@@ -142,7 +143,7 @@ final class CpuMeter {
             jit += seconds;
           } else if (name.startsWith("http-")) {
             requests += seconds;
-          } else if (name.contains("-writer-")) {
+          } else if (name.startsWith("settle-write") || name.startsWith("authorize-write")) {
             batches += seconds;
           } else if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
             collector += seconds;

@@ -20,7 +20,9 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.locks.LockSupport;
 import org.HdrHistogram.Histogram;
 import org.postgresql.PGConnection;
@@ -38,6 +40,8 @@ import org.postgresql.copy.CopyManager;
  *   settle-single  clients=64 events=300000 accounts=10000 seconds=120
  *   settle-batch   clients=4 batches=200 size=1000 accounts=10000 hot=true copy=true seconds=300
  *   authorize      rate=2000 inflight=200 seconds=20 accounts=10000 refusals=0.2
+ *                  syncDir=DIR syncPeriodMs=10 (the disk's own write+fdatasync latency meanwhile, a file in DIR)
+ *                  slowMs=20 (per 100 ms of the schedule: calls slower than that, and the worst)
  * </pre>
  *
  * Every loop is bounded by a count and a deadline, talks only to 127.0.0.1, and ends by itself.
@@ -384,6 +388,10 @@ public final class HotPathLoad {
     Histogram[] refusals = new Histogram[inflight];
     AtomicLong unexpected = new AtomicLong();
     AtomicLong late = new AtomicLong();
+    // slowMs > 0: per 100 ms of the schedule, how many calls took longer (where a tail comes from).
+    int slowMs = intArg("slowMs", 0);
+    AtomicIntegerArray slowPerTenth = new AtomicIntegerArray(seconds * 30 + 300);
+    AtomicLongArray worstPerTenth = new AtomicLongArray(seconds * 30 + 300);
     long period = TimeUnit.SECONDS.toNanos(1) / rate;
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds * 3L + 30);
     List<Thread> workers = new ArrayList<>();
@@ -408,6 +416,11 @@ public final class HotPathLoad {
               System.err.println("authorize expected " + expected + ", got " + s + " " + http.bodyText());
             }
             (kinds[i] == 0 ? hh : hr).recordValue(latency);
+            if (slowMs > 0 && latency > TimeUnit.MILLISECONDS.toNanos(slowMs)) {
+              int tenth = (int) Math.min((long) i * period / 100_000_000L, slowPerTenth.length() - 1);
+              slowPerTenth.incrementAndGet(tenth);
+              worstPerTenth.accumulateAndGet(tenth, latency, Math::max);
+            }
           }
         } catch (IOException e) {
           unexpected.incrementAndGet();
@@ -422,6 +435,8 @@ public final class HotPathLoad {
     }
     ServerLatency server = ServerLatency.start(port, token, "authorize");
     CpuMeter cpu = CpuMeter.start(pid, arg("pgpid", null));
+    SyncProbe disk = SyncProbe.start(arg("syncDir", null), intArg("syncPeriodMs", 10));
+    long wallStartMillis = System.currentTimeMillis();
     long started = System.nanoTime();
     for (int i = 0; i < total && System.nanoTime() < deadline; i++) {
       long intended = started + i * period;
@@ -438,6 +453,9 @@ public final class HotPathLoad {
       queue.add(new long[] {-1, -1});
     }
     joinAll(workers);
+    if (disk != null) {
+      disk.close();
+    }
     double secs = (System.nanoTime() - started) / 1e9;
     cpu.report(label);
     if (rss != null) {
@@ -453,8 +471,17 @@ public final class HotPathLoad {
         label, r.getTotalCount(), ms(r, 50), ms(r, 99), ms(r.getMaxValue()));
     System.out.printf(Locale.ROOT, "%s unexpected-statuses=%d arrivals-queued-behind-%d-in-flight=%d%n",
         label, unexpected.get(), inflight, late.get());
+    if (disk != null) {
+      disk.report(label);
+    }
     if (server != null) {
       server.report(label);
+    }
+    for (int t = 0; t < slowPerTenth.length(); t++) {
+      if (slowPerTenth.get(t) > 0) {
+        System.out.printf(Locale.ROOT, "%s slow at %s: %d calls over %d ms, worst %s%n", label,
+            java.time.Instant.ofEpochMilli(wallStartMillis + t * 100L), slowPerTenth.get(t), slowMs, ms(worstPerTenth.get(t)));
+      }
     }
     if (rss != null) {
       System.out.printf(Locale.ROOT, "server-rss max=%dMB last=%dMB samples=%d (goal <= 512MB)%n",
