@@ -1,9 +1,10 @@
 # Shared by the measuring scripts (bench/run-*-ab.sh, bench/run-settle-scan.sh): start and stop a
 # server jar on a fresh data dir, and drive it with the load client. Sourced, not run, from the
-# repository's root; the caller sets PORT and SERVER_JAVA_OPTS (default: DEFAULT_SERVER_JAVA_OPTS,
-# the full benchmark's).
+# repository's root; the caller sets PORT and, before sourcing, SERVER_JAVA_OPTS (empty: the full
+# benchmark's, DEFAULT_SERVER_JAVA_OPTS).
 
 DEFAULT_SERVER_JAVA_OPTS="-Xmx256m -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=45"
+SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:-$DEFAULT_SERVER_JAVA_OPTS}
 TOKEN="bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
 WORK=
 SERVER_PID=

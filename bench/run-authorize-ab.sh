@@ -30,7 +30,6 @@ SERVER_JAVA_OPTS=${AB_SERVER_JAVA_OPTS:-}
 # shellcheck source=bench/ab-common.sh
 . bench/ab-common.sh
 require_args 2 $# "$0 A.jar B.jar"
-SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:-$DEFAULT_SERVER_JAVA_OPTS}
 
 measure() {
   local jar=$1 label=$2 opts=$3

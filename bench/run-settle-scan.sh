@@ -20,7 +20,6 @@ SERVER_JAVA_OPTS=${SCAN_SERVER_JAVA_OPTS:-}
 # shellcheck source=bench/ab-common.sh
 . bench/ab-common.sh
 require_args 1 $# "$0 SERVER.jar"
-SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:-$DEFAULT_SERVER_JAVA_OPTS}
 
 WORK=$(mktemp -d /tmp/tollgate-scan.XXXXXX)
 start_server "$1" "${SCAN_OPTS:-}"

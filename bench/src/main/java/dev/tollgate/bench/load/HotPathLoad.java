@@ -390,10 +390,11 @@ public final class HotPathLoad {
     AtomicLong late = new AtomicLong();
     // slowMs > 0: per 100 ms of the schedule, how many calls took longer (where a tail comes from).
     int slowMs = intArg("slowMs", 0);
-    AtomicIntegerArray slowPerTenth = new AtomicIntegerArray(seconds * 30 + 300);
-    AtomicLongArray worstPerTenth = new AtomicLongArray(seconds * 30 + 300);
     long period = TimeUnit.SECONDS.toNanos(1) / rate;
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds * 3L + 30);
+    int deadlineSeconds = seconds * 3 + 30;
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(deadlineSeconds);
+    AtomicIntegerArray slowPerTenth = new AtomicIntegerArray(deadlineSeconds * 10);
+    AtomicLongArray worstPerTenth = new AtomicLongArray(deadlineSeconds * 10);
     List<Thread> workers = new ArrayList<>();
     for (int w = 0; w < inflight; w++) {
       Histogram hh = holds[w] = new Histogram(HIGHEST_NANOS, 3);
