@@ -3,7 +3,7 @@
 # repository's root; the caller sets PORT and, before sourcing, SERVER_JAVA_OPTS (empty: the full
 # benchmark's, DEFAULT_SERVER_JAVA_OPTS).
 
-DEFAULT_SERVER_JAVA_OPTS="-Xmx256m -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=45"
+DEFAULT_SERVER_JAVA_OPTS="-Xms256m -Xmx256m -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=45"
 SERVER_JAVA_OPTS=${SERVER_JAVA_OPTS:-$DEFAULT_SERVER_JAVA_OPTS}
 TOKEN="bench-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
 WORK=

@@ -10,7 +10,8 @@
 #                   reference (the same rows into a table with a unique request id, same PostgreSQL),
 #                   then the same batches all on one account
 #   authorize       BENCH_AUTH_RATE requests/s, at most BENCH_AUTH_INFLIGHT in flight, holds and
-#                   refusals reported apart, the server's RSS sampled meanwhile
+#                   refusals reported apart, the server's RSS sampled meanwhile; then refusals alone
+#                   at the same rate, and the loopback floor (a fixed answer from the load client)
 # Events per commit come from pg_stat_database.xact_commit around each saturation run. Prints one
 # line per figure; stops the server and deletes the data dir at the end (BENCH_KEEP=1 keeps it).
 #
@@ -34,10 +35,13 @@ AUTH_SECONDS=${BENCH_AUTH_SECONDS:-20}
 WARMUP_EVENTS=${BENCH_WARMUP_EVENTS:-80000}
 WARMUP_BATCHES=${BENCH_WARMUP_BATCHES:-40}
 WARMUP_AUTH_SECONDS=${BENCH_WARMUP_AUTH_SECONDS:-15}
-# The production advice of README.md: a capped heap (without it G1 sizes the heap from RAM) and a
+# The production advice of README.md: a capped heap (without it G1 sizes the heap from RAM), a
 # fixed marking threshold (after the batch phases G1's adaptive one started a marking cycle every
-# ~4 s, each with a 15-30 ms remark pause, while the live set stayed near 60 MB; runs 27-28).
-SERVER_JAVA_OPTS=${BENCH_SERVER_JAVA_OPTS:--Xmx256m -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=45}
+# ~4 s, each with a 15-30 ms remark pause, while the live set stayed near 60 MB; runs 27-28), and
+# the heap committed whole: the fixed threshold is a share of the heap G1 has committed, so on a
+# heap it had kept near 105 MB it was ~47 MB, under the live set, and every second young collection
+# started a marking cycle again (run 39). Keep in step with DEFAULT_SERVER_JAVA_OPTS (ab-common.sh).
+SERVER_JAVA_OPTS=${BENCH_SERVER_JAVA_OPTS:--Xms256m -Xmx256m -XX:-G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=45}
 CLIENT_JAVA_OPTS=${BENCH_CLIENT_JAVA_OPTS:--Xms1g -Xmx2g}
 
 if [ "${BENCH_BUILD:-1}" = 1 ]; then
@@ -115,4 +119,13 @@ load settle-batch clients="$BATCH_CLIENTS" batches="$BATCHES" accounts="$ACCOUNT
 # syncDir: the disk's own 8 kB write + fdatasync latency meanwhile, on the data's file system (the
 # floor under a committed hold; SyncProbe).
 load authorize rate="$AUTH_RATE" inflight="$AUTH_INFLIGHT" seconds="$AUTH_SECONDS" accounts="$ACCOUNTS" syncDir="$WORK"
+# Refusals alone at the same rate and concurrency: what a refusal costs when no hold's commit is
+# in flight beside it (in the mixed phase their tail follows the holds' disk stalls; run 38).
+load authorize label=authorize-refusals-alone refusals=1 rate="$AUTH_RATE" inflight="$AUTH_INFLIGHT" \
+  seconds="$AUTH_SECONDS" accounts="$ACCOUNTS"
+# The floor under both: the same schedule answered by a fixed 402 from a loopback server inside
+# the load client (LoopbackEcho), no Tollgate involved: what the client, the kernel and this VM's
+# scheduling add to any answer.
+load authorize label=authorize-loopback-floor echo=true refusals=1 rate="$AUTH_RATE" inflight="$AUTH_INFLIGHT" \
+  seconds="$AUTH_SECONDS" accounts="$ACCOUNTS"
 echo "load-after=\"$(cut -d' ' -f1-3 /proc/loadavg)\""

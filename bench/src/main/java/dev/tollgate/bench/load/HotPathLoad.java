@@ -42,6 +42,9 @@ import org.postgresql.copy.CopyManager;
  *   authorize      rate=2000 inflight=200 seconds=20 accounts=10000 refusals=0.2
  *                  syncDir=DIR syncPeriodMs=10 (the disk's own write+fdatasync latency meanwhile, a file in DIR)
  *                  slowMs=20 (per 100 ms of the schedule: calls slower than that, and the worst)
+ *                  pacing=worker|queue (each worker keeps its own share of the schedule, or one pacer
+ *                  thread hands calls to free workers); echo=true (the same schedule against
+ *                  LoopbackEcho in this JVM instead of the server: the floor of an answer over loopback)
  * </pre>
  *
  * Every loop is bounded by a count and a deadline, talks only to 127.0.0.1, and ends by itself.
@@ -361,9 +364,13 @@ public final class HotPathLoad {
     int seconds = intArg("seconds", 20);
     int accounts = intArg("accounts", 10_000);
     double refusalShare = Double.parseDouble(arg("refusals", "0.2"));
-    String pid = arg("pid", null);
+    // echo=true: the same schedule against LoopbackEcho instead of the server (the floor).
+    boolean echo = Boolean.parseBoolean(arg("echo", "false"));
+    String pid = echo ? null : arg("pid", null);
     int total = rate * seconds;
     String label = arg("label", "authorize");
+    LoopbackEcho echoServer = echo ? LoopbackEcho.start() : null;
+    int target = echo ? echoServer.port() : port;
     // kind: 0 hold, 1 no credit (402), 2 unpriced meter (422)
     byte[][] bodies = new byte[total][];
     byte[] kinds = new byte[total];
@@ -386,6 +393,11 @@ public final class HotPathLoad {
     BlockingQueue<long[]> queue = new ArrayBlockingQueue<>(total + inflight);
     Histogram[] holds = new Histogram[inflight];
     Histogram[] refusals = new Histogram[inflight];
+    // Where a call's time goes on this side: the pacer's own lateness (enqueued after the intended
+    // time), the wait for a free worker, and the exchange on the socket (send to last byte read).
+    Histogram pacerLate = new Histogram(HIGHEST_NANOS, 3);
+    Histogram[] queued = new Histogram[inflight];
+    Histogram[] exchanges = new Histogram[inflight];
     AtomicLong unexpected = new AtomicLong();
     AtomicLong late = new AtomicLong();
     // slowMs > 0: per 100 ms of the schedule, how many calls took longer (where a tail comes from).
@@ -395,24 +407,53 @@ public final class HotPathLoad {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(deadlineSeconds);
     AtomicIntegerArray slowPerTenth = new AtomicIntegerArray(deadlineSeconds * 10);
     AtomicLongArray worstPerTenth = new AtomicLongArray(deadlineSeconds * 10);
+    // pacing=worker: worker w sends calls w, w + inflight, w + 2 inflight, … each at its own
+    // intended time, so a call is one thread's wake-up instead of the pacer's and then a worker's
+    // (a call still counts from its intended time when its worker is late). pacing=queue: one
+    // pacer thread hands each call to whichever worker is free.
+    boolean ownSchedule = "worker".equals(arg("pacing", "worker"));
+    long scheduleStart = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
     List<Thread> workers = new ArrayList<>();
     for (int w = 0; w < inflight; w++) {
+      int firstCall = w;
       Histogram hh = holds[w] = new Histogram(HIGHEST_NANOS, 3);
       Histogram hr = refusals[w] = new Histogram(HIGHEST_NANOS, 3);
+      Histogram hq = queued[w] = new Histogram(HIGHEST_NANOS, 3);
+      Histogram hx = exchanges[w] = new Histogram(HIGHEST_NANOS, 3);
       workers.add(daemon(() -> {
-        try (Http http = new Http(port, token)) {
-          while (System.nanoTime() < deadline) {
-            long[] job = queue.poll(100, TimeUnit.MILLISECONDS);
-            if (job == null) {
-              continue;
-            }
-            if (job[0] < 0) {
-              break;
+        try (Http http = new Http(target, token)) {
+          for (int call = firstCall; System.nanoTime() < deadline; call += inflight) {
+            long[] job;
+            if (ownSchedule) {
+              if (call >= total) {
+                break;
+              }
+              long intended = scheduleStart + call * period;
+              if (intended - System.nanoTime() < 0) {
+                late.incrementAndGet();
+              }
+              long wait;
+              while ((wait = intended - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(wait);
+              }
+              job = new long[] {intended, call, intended};
+            } else {
+              job = queue.poll(100, TimeUnit.MILLISECONDS);
+              if (job == null) {
+                continue;
+              }
+              if (job[0] < 0) {
+                break;
+              }
             }
             int i = (int) job[1];
+            long sent = System.nanoTime();
+            hq.recordValue(Math.min(Math.max(sent - job[2], 0), HIGHEST_NANOS));
             int s = http.post("/v1/authorize", bodies[i]);
-            long latency = Math.min(System.nanoTime() - job[0], HIGHEST_NANOS);
-            int expected = kinds[i] == 0 ? 200 : kinds[i] == 1 ? 402 : 422;
+            long answered = System.nanoTime();
+            hx.recordValue(Math.min(answered - sent, HIGHEST_NANOS));
+            long latency = Math.min(answered - job[0], HIGHEST_NANOS);
+            int expected = echo ? 402 : kinds[i] == 0 ? 200 : kinds[i] == 1 ? 402 : 422;
             if (s != expected && unexpected.incrementAndGet() <= 3) {
               System.err.println("authorize expected " + expected + ", got " + s + " " + http.bodyText());
             }
@@ -434,12 +475,12 @@ public final class HotPathLoad {
     if (rss != null) {
       rss.start();
     }
-    ServerLatency server = ServerLatency.start(port, token, "authorize");
-    CpuMeter cpu = CpuMeter.start(pid, arg("pgpid", null));
+    ServerLatency server = echo ? null : ServerLatency.start(port, token, "authorize");
+    CpuMeter cpu = CpuMeter.start(pid, echo ? null : arg("pgpid", null));
     SyncProbe disk = SyncProbe.start(arg("syncDir", null), intArg("syncPeriodMs", 10));
     long wallStartMillis = System.currentTimeMillis();
-    long started = System.nanoTime();
-    for (int i = 0; i < total && System.nanoTime() < deadline; i++) {
+    long started = ownSchedule ? scheduleStart : System.nanoTime();
+    for (int i = 0; !ownSchedule && i < total && System.nanoTime() < deadline; i++) {
       long intended = started + i * period;
       long wait;
       while ((wait = intended - System.nanoTime()) > 0) {
@@ -448,12 +489,17 @@ public final class HotPathLoad {
       if (queue.size() >= inflight) {
         late.incrementAndGet();
       }
-      queue.add(new long[] {intended, i});
+      long enqueued = System.nanoTime();
+      pacerLate.recordValue(Math.min(enqueued - intended, HIGHEST_NANOS));
+      queue.add(new long[] {intended, i, enqueued});
     }
     for (int w = 0; w < inflight; w++) {
-      queue.add(new long[] {-1, -1});
+      queue.add(new long[] {-1, -1, 0});
     }
     joinAll(workers);
+    if (echoServer != null) {
+      echoServer.close();
+    }
     if (disk != null) {
       disk.close();
     }
@@ -464,14 +510,31 @@ public final class HotPathLoad {
     }
     Histogram h = merge(holds);
     Histogram r = merge(refusals);
-    System.out.printf(Locale.ROOT,
-        "%s-holds target=%d/s inflight<=%d achieved=%.0f/s requests=%d p50=%s p99=%s max=%s (goal p99 <= 5ms)%n",
-        label, rate, inflight, (h.getTotalCount() + r.getTotalCount()) / secs, h.getTotalCount(), ms(h, 50), ms(h, 99),
-        ms(h.getMaxValue()));
-    System.out.printf(Locale.ROOT, "%s-refusals requests=%d p50=%s p99=%s max=%s (goal p99 <= 1ms)%n",
-        label, r.getTotalCount(), ms(r, 50), ms(r, 99), ms(r.getMaxValue()));
-    System.out.printf(Locale.ROOT, "%s unexpected-statuses=%d arrivals-queued-behind-%d-in-flight=%d%n",
-        label, unexpected.get(), inflight, late.get());
+    double achieved = (h.getTotalCount() + r.getTotalCount()) / secs;
+    if (h.getTotalCount() > 0) {
+      System.out.printf(Locale.ROOT,
+          "%s-holds target=%d/s inflight<=%d achieved=%.0f/s requests=%d p50=%s p99=%s max=%s (goal p99 <= 5ms)%n",
+          label, rate, inflight, achieved, h.getTotalCount(), ms(h, 50), ms(h, 99), ms(h.getMaxValue()));
+    } else {
+      System.out.printf(Locale.ROOT, "%s target=%d/s inflight<=%d achieved=%.0f/s (refusals only)%n",
+          label, rate, inflight, achieved);
+    }
+    System.out.printf(Locale.ROOT, "%s-refusals requests=%d p50=%s p99=%s max=%s %s%n",
+        label, r.getTotalCount(), ms(r, 50), ms(r, 99), ms(r.getMaxValue()),
+        echo ? "(a fixed 402 from LoopbackEcho in the load client: no server)" : "(goal p99 <= 1ms)");
+    Histogram q = merge(queued);
+    Histogram x = merge(exchanges);
+    if (ownSchedule) {
+      System.out.printf(Locale.ROOT, "%s client-side pacing=worker sent-late p99=%s max=%s, exchange p50=%s p99=%s max=%s%n",
+          label, ms(q, 99), ms(q.getMaxValue()), ms(x, 50), ms(x, 99), ms(x.getMaxValue()));
+    } else {
+      System.out.printf(Locale.ROOT,
+          "%s client-side pacing=queue pacer-late p99=%s max=%s, waiting-for-a-worker p99=%s max=%s, exchange p50=%s p99=%s max=%s%n",
+          label, ms(pacerLate, 99), ms(pacerLate.getMaxValue()), ms(q, 99), ms(q.getMaxValue()), ms(x, 50), ms(x, 99),
+          ms(x.getMaxValue()));
+    }
+    System.out.printf(Locale.ROOT, "%s unexpected-statuses=%d %s=%d%n", label, unexpected.get(),
+        ownSchedule ? "calls-whose-worker-was-still-busy" : "arrivals-queued-behind-" + inflight + "-in-flight", late.get());
     if (disk != null) {
       disk.report(label);
     }
