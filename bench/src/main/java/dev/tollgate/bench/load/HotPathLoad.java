@@ -388,8 +388,9 @@ public final class HotPathLoad {
       }
     }
     RssSampler rss = pid == null ? null : new RssSampler(Long.parseLong(pid));
-    // The pacer queues each request's intended start; latency counts from then, so time spent
-    // waiting for a free connection (all `inflight` busy) is part of it (no coordinated omission).
+    // Latency counts from each call's intended start, so time spent waiting for a connection (its
+    // worker, or with pacing=queue any of the `inflight`, still busy) is part of it (no coordinated
+    // omission).
     BlockingQueue<long[]> queue = new ArrayBlockingQueue<>(total + inflight);
     Histogram[] holds = new Histogram[inflight];
     Histogram[] refusals = new Histogram[inflight];
@@ -493,7 +494,7 @@ public final class HotPathLoad {
       pacerLate.recordValue(Math.min(enqueued - intended, HIGHEST_NANOS));
       queue.add(new long[] {intended, i, enqueued});
     }
-    for (int w = 0; w < inflight; w++) {
+    for (int w = 0; !ownSchedule && w < inflight; w++) {
       queue.add(new long[] {-1, -1, 0});
     }
     joinAll(workers);
