@@ -11,7 +11,8 @@
 #                   then the same batches all on one account
 #   authorize       BENCH_AUTH_RATE requests/s, at most BENCH_AUTH_INFLIGHT in flight, holds and
 #                   refusals reported apart, the server's RSS sampled meanwhile; then refusals alone
-#                   at the same rate, and the loopback floor (a fixed answer from the load client)
+#                   at the same rate, the loopback floor (a fixed answer from the load client), and
+#                   the mixed phase once more (authorize-later)
 # Events per commit come from pg_stat_database.xact_commit around each saturation run. Prints one
 # line per figure; stops the server and deletes the data dir at the end (BENCH_KEEP=1 keeps it).
 #
@@ -128,4 +129,9 @@ load authorize label=authorize-refusals-alone refusals=1 rate="$AUTH_RATE" infli
 # scheduling add to any answer.
 load authorize label=authorize-loopback-floor echo=true refusals=1 rate="$AUTH_RATE" inflight="$AUTH_INFLIGHT" \
   seconds="$AUTH_SECONDS" accounts="$ACCOUNTS"
+# The mixed authorise phase again, 40 s later: the first one follows the batch phases, whose
+# aftermath (autovacuum of the tables they grew, the kernel writing back the pages they dirtied)
+# still runs during it (run 41); this one measures authorise once that has settled.
+load authorize label=authorize-later rate="$AUTH_RATE" inflight="$AUTH_INFLIGHT" seconds="$AUTH_SECONDS" \
+  accounts="$ACCOUNTS" syncDir="$WORK"
 echo "load-after=\"$(cut -d' ' -f1-3 /proc/loadavg)\""

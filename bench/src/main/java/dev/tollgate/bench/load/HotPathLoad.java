@@ -42,6 +42,7 @@ import org.postgresql.copy.CopyManager;
  *   authorize      rate=2000 inflight=200 seconds=20 accounts=10000 refusals=0.2
  *                  syncDir=DIR syncPeriodMs=10 (the disk's own write+fdatasync latency meanwhile, a file in DIR)
  *                  slowMs=20 (per 100 ms of the schedule: calls slower than that, and the worst)
+ *                  (always: how late a load-client thread's 1 ms naps wake, WakeProbe)
  *                  pacing=worker|queue (each worker keeps its own share of the schedule, or one pacer
  *                  thread hands calls to free workers); echo=true (the same schedule against
  *                  LoopbackEcho in this JVM instead of the server: the floor of an answer over loopback)
@@ -479,6 +480,7 @@ public final class HotPathLoad {
     ServerLatency server = echo ? null : ServerLatency.start(port, token, "authorize");
     CpuMeter cpu = CpuMeter.start(pid, echo ? null : arg("pgpid", null));
     SyncProbe disk = SyncProbe.start(arg("syncDir", null), intArg("syncPeriodMs", 10));
+    WakeProbe wake = WakeProbe.start();
     long wallStartMillis = System.currentTimeMillis();
     long started = ownSchedule ? scheduleStart : System.nanoTime();
     for (int i = 0; !ownSchedule && i < total && System.nanoTime() < deadline; i++) {
@@ -539,6 +541,7 @@ public final class HotPathLoad {
     if (disk != null) {
       disk.report(label);
     }
+    wake.report(label);
     if (server != null) {
       server.report(label);
     }
