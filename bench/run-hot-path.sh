@@ -121,7 +121,7 @@ load settle-batch clients="$BATCH_CLIENTS" batches="$BATCHES" accounts="$ACCOUNT
 # floor under a committed hold; SyncProbe).
 load authorize rate="$AUTH_RATE" inflight="$AUTH_INFLIGHT" seconds="$AUTH_SECONDS" accounts="$ACCOUNTS" syncDir="$WORK"
 # Refusals alone at the same rate and concurrency: what a refusal costs when no hold's commit is
-# in flight beside it (in the mixed phase their tail follows the holds' disk stalls; run 38).
+# in flight beside it (in the mixed phase their tail follows the holds' stalls; runs 38-41).
 load authorize label=authorize-refusals-alone refusals=1 rate="$AUTH_RATE" inflight="$AUTH_INFLIGHT" \
   seconds="$AUTH_SECONDS" accounts="$ACCOUNTS"
 # The floor under both: the same schedule answered by a fixed 402 from a loopback server inside
