@@ -4,6 +4,7 @@ import com.sun.management.HotSpotDiagnosticMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -45,18 +46,31 @@ class HeapSizing {
     }
   }
 
-  static Heap ofThisJvm() {
-    HotSpotDiagnosticMXBean vm = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-    boolean capGiven = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+  /** This JVM's heap and options; empty on a JVM that is not HotSpot or lacks one of the options. */
+  static Optional<Heap> ofThisJvm() {
+    return of(ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class),
+        ManagementFactory.getRuntimeMXBean().getInputArguments());
+  }
+
+  static Optional<Heap> of(HotSpotDiagnosticMXBean vm, List<String> arguments) {
+    if (vm == null) {
+      return Optional.empty();
+    }
+    boolean capGiven = arguments.stream()
         .anyMatch(a -> a.startsWith("-Xmx") || a.startsWith("-XX:MaxHeapSize=") || a.startsWith("-XX:MaxRAM"));
-    return new Heap(Long.parseLong(vm.getVMOption("InitialHeapSize").getValue()),
-        Long.parseLong(vm.getVMOption("MaxHeapSize").getValue()), capGiven,
-        Boolean.parseBoolean(vm.getVMOption("UseG1GC").getValue()),
-        Boolean.parseBoolean(vm.getVMOption("G1UseAdaptiveIHOP").getValue()));
+    try {
+      return Optional.of(new Heap(Long.parseLong(vm.getVMOption("InitialHeapSize").getValue()),
+          Long.parseLong(vm.getVMOption("MaxHeapSize").getValue()), capGiven,
+          Boolean.parseBoolean(vm.getVMOption("UseG1GC").getValue()),
+          Boolean.parseBoolean(vm.getVMOption("G1UseAdaptiveIHOP").getValue())));
+    } catch (IllegalArgumentException e) {
+      // A VM built without one of these options: nothing to advise, and no reason to refuse to start.
+      return Optional.empty();
+    }
   }
 
   @EventListener(ApplicationReadyEvent.class)
   void warnAboutMissingOptions() {
-    ofThisJvm().warnings().forEach(log::warn);
+    ofThisJvm().ifPresent(heap -> heap.warnings().forEach(log::warn));
   }
 }

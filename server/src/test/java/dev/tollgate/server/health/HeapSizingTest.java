@@ -2,8 +2,11 @@ package dev.tollgate.server.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
+import com.sun.management.VMOption;
 import java.lang.management.ManagementFactory;
 import java.util.List;
+import javax.management.ObjectName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -45,11 +48,55 @@ class HeapSizingTest {
 
   @Test
   void readsThisJvmsHeapAndCollector() {
-    HeapSizing.Heap heap = HeapSizing.ofThisJvm();
+    HeapSizing.Heap heap = HeapSizing.ofThisJvm().orElseThrow();
     assertThat(heap.maxBytes()).isGreaterThanOrEqualTo(Runtime.getRuntime().maxMemory());
     assertThat(heap.initialBytes()).isPositive().isLessThanOrEqualTo(heap.maxBytes());
     boolean g1Collectors = ManagementFactory.getGarbageCollectorMXBeans().stream()
         .anyMatch(gc -> gc.getName().startsWith("G1"));
     assertThat(heap.g1()).isEqualTo(g1Collectors);
+  }
+
+  @Test
+  void aJvmWithoutHotSpotsOptionsGetsNoAdviceAndStillStarts() {
+    assertThat(HeapSizing.of(null, List.of("-Xmx256m"))).isEmpty();
+    assertThat(HeapSizing.of(new OptionsMissing(), List.of("-Xmx256m"))).isEmpty();
+  }
+
+  @Test
+  void theCapCountsWhenAnyOfItsOptionsIsGiven() {
+    for (String cap : List.of("-Xmx256m", "-XX:MaxHeapSize=268435456", "-XX:MaxRAMPercentage=25")) {
+      assertThat(HeapSizing.of(ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class), List.of(cap)))
+          .hasValueSatisfying(h -> assertThat(h.capGiven()).as(cap).isTrue());
+    }
+    assertThat(HeapSizing.of(ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class), List.of("-Xms256m")))
+        .hasValueSatisfying(h -> assertThat(h.capGiven()).isFalse());
+  }
+
+  /** A diagnostic bean that knows none of the options, as a VM built without them would answer. */
+  private static final class OptionsMissing implements HotSpotDiagnosticMXBean {
+    @Override
+    public VMOption getVMOption(String name) {
+      throw new IllegalArgumentException("VM option \"" + name + "\" does not exist");
+    }
+
+    @Override
+    public List<VMOption> getDiagnosticOptions() {
+      return List.of();
+    }
+
+    @Override
+    public void setVMOption(String name, String value) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void dumpHeap(String outputFile, boolean live) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public ObjectName getObjectName() {
+      return null;
+    }
   }
 }
